@@ -1,0 +1,20 @@
+import { DEFAULT_GATEWAY_SECRET } from './identity';
+
+type Env = Record<string, string | undefined>;
+
+export function contextDatabaseUrl(context: string, env: Env = process.env): string {
+  return env[`${context.toUpperCase()}_DATABASE_URL`] ?? `postgresql://postgres@127.0.0.1:5432/storefront_${context}`;
+}
+
+export function portFrom(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, got "${raw}"`);
+  return port;
+}
+
+/** The secret the gateway signs forwarded identities with; subgraphs verify with the same one. */
+export function gatewaySecret(env: Env = process.env): string {
+  return env.GATEWAY_SHARED_SECRET ?? DEFAULT_GATEWAY_SECRET;
+}

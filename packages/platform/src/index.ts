@@ -1,0 +1,11 @@
+export * from './identity';
+export * from './errors';
+export * from './pagination';
+export * from './config';
+export * from './logger';
+export * from './query-counter';
+export { startSubgraphServer, type SubgraphOptions, type RunningServer } from './subgraph-server';
+export * from './money-format';
+export * from './ids';
+export * from './payload';
+export * from './run-main';

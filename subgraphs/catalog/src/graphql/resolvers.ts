@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
+import type { ProductState } from '../domain/product.aggregate';
+import type { ProductFilter, ProductView } from '../infrastructure/product-catalog.queries';
+import type { CatalogContext } from './catalog-context';
+
+export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+const CURSOR_NAMESPACE = 'catalog.products';
+const isSkuKey = (key: string) => key.length > 0 && key.length <= 64;
+
+function toView(state: ProductState): ProductView {
+  return { ...state, priceAmount: state.price.amount, priceCurrency: state.price.currency };
+}
+
+type MoneyInput = { amount: number; currency: string };
+interface ProductsArgs {
+  first?: number | null;
+  after?: string | null;
+  filter?: ProductFilter | null;
+}
+
+export const resolvers: GraphQLResolverMap<CatalogContext> = {
+  Query: {
+    product: (_: unknown, { id }: { id: string }, ctx: CatalogContext) => ctx.products.load(id),
+    products: async (_: unknown, args: ProductsArgs, ctx: CatalogContext) => {
+      const size = pageSize(args.first);
+      const afterSku = args.after ? decodeCursor(CURSOR_NAMESPACE, args.after, isSkuKey) : null;
+      const page = await ctx.queries.page(args.filter ?? {}, afterSku, size);
+      const edges = page.items.map((node) => ({ cursor: encodeCursor(CURSOR_NAMESPACE, node.sku), node }));
+      page.items.forEach((item) => ctx.products.prime(item.id, item));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+    categories: (_: unknown, __: unknown, ctx: CatalogContext) => ctx.queries.categories(),
+  },
+  Mutation: {
+    createProduct: async (_: unknown, { input }: { input: { sku: string; name: string; description: string; categoryId?: string | null; imageUrls?: string[] | null; price: MoneyInput } }, ctx: CatalogContext) => {
+      requireRole(ctx.identity, 'admin');
+      const result = await ctx.useCases.createProduct.execute({ ...input, imageUrls: input.imageUrls ?? [] });
+      return toPayload('product', result, toView);
+    },
+    updateProductDetails: async (_: unknown, { input }: { input: { id: string; name?: string | null; description?: string | null; categoryId?: string | null; imageUrls?: string[] | null } }, ctx: CatalogContext) => {
+      requireRole(ctx.identity, 'admin');
+      const result = await ctx.useCases.updateProductDetails.execute({
+        id: input.id,
+        ...(input.name != null ? { name: input.name } : {}),
+        ...(input.description != null ? { description: input.description } : {}),
+        ...(input.categoryId !== undefined ? { categoryId: input.categoryId } : {}),
+        ...(input.imageUrls != null ? { imageUrls: input.imageUrls } : {}),
+      });
+      return toPayload('product', result, toView);
+    },
+    changeProductPrice: async (_: unknown, { input }: { input: { id: string; price: MoneyInput } }, ctx: CatalogContext) => {
+      requireRole(ctx.identity, 'admin');
+      return toPayload('product', await ctx.useCases.changeProductPrice.execute(input), toView);
+    },
+    discontinueProduct: async (_: unknown, { id }: { id: string }, ctx: CatalogContext) => {
+      requireRole(ctx.identity, 'admin');
+      return toPayload('product', await ctx.useCases.discontinueProduct.execute(id), toView);
+    },
+  },
+  Product: {
+    __resolveReference: (ref: { id: string }, ctx: CatalogContext) => (isUuid(ref.id) ? ctx.products.load(ref.id) : null),
+    category: (product: ProductView, _: unknown, ctx: CatalogContext) => (product.categoryId ? ctx.categories.load(product.categoryId) : null),
+    price: (product: ProductView) => ({
+      amount: product.priceAmount,
+      currency: product.priceCurrency,
+      formatted: formatMoney(product.priceAmount, product.priceCurrency),
+    }),
+  },
+};

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { CreateProduct } from './application/create-product/create-product.use-case';
+import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
+import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
+import { DiscontinueProduct } from './application/discontinue-product/discontinue-product.use-case';
+import { connectCatalogDb } from './infrastructure/catalog-database';
+import { PrismaCategoryDirectory, PrismaProductRepository } from './infrastructure/prisma-product.repository';
+import { ProductCatalogQueries } from './infrastructure/product-catalog.queries';
+import { catalogContext } from './graphql/catalog-context';
+import { resolvers, typeDefs } from './graphql/resolvers';
+import { loadConfig, type CatalogConfig } from './config';
+
+export { typeDefs };
+
+/** The composition root: wires the catalog's database, use cases and schema into a running subgraph. */
+export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter }> {
+  const config = { ...loadConfig(), ...overrides };
+  const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
+  const products = new PrismaProductRepository(db);
+  const categories = new PrismaCategoryDirectory(db);
+  const env = { newId: randomUUID, now: () => new Date() };
+  const useCases = {
+    createProduct: new CreateProduct(products, categories, env),
+    updateProductDetails: new UpdateProductDetails(products, categories),
+    changeProductPrice: new ChangeProductPrice(products, env),
+    discontinueProduct: new DiscontinueProduct(products, env),
+  };
+  const queries = new ProductCatalogQueries(db);
+  const server = await startSubgraphServer({
+    name: 'catalog',
+    typeDefs,
+    resolvers,
+    port: config.port,
+    gatewaySecret: config.gatewaySecret,
+    context: (identity) => catalogContext(identity, queries, useCases),
+    ready: async () => {
+      await db.$queryRaw`SELECT 1`;
+    },
+    close: () => db.$disconnect(),
+  });
+  return { ...server, sqlQueries };
+}
+
+if (require.main === module) runMain('catalog', () => startCatalog());
