@@ -1,5 +1,5 @@
 /** One jest run for the whole workspace: unit specs beside the code, integration and end-to-end suites in test/. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.base.json' }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }] };
 
 module.exports = {
   testEnvironment: 'node',

@@ -1,0 +1,34 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { identityFromAuthorization, issueToken } from './tokens';
+
+const secret = 'unit-test-secret-0123456789abcdef0123';
+const key = new TextEncoder().encode(secret);
+
+async function refusal(header: string): Promise<unknown> {
+  return identityFromAuthorization(header, secret).then(
+    () => 'accepted',
+    (error: { extensions?: { code?: string } }) => error.extensions?.code,
+  );
+}
+
+describe('identityFromAuthorization', () => {
+  it('reads subject and roles from a token it signed', async () => {
+    const token = await issueToken(secret, 'alice', ['customer', 'admin']);
+    await expect(identityFromAuthorization(`Bearer ${token}`, secret)).resolves.toEqual({ subject: 'alice', roles: ['customer', 'admin'] });
+  });
+
+  it('treats a request without the header as anonymous', async () => {
+    await expect(identityFromAuthorization(undefined, secret)).resolves.toBeNull();
+  });
+
+  it('refuses expired, foreign, unsigned, other-algorithm and malformed tokens', async () => {
+    const expired = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(key);
+    const foreign = await issueToken('another-secret-0123456789abcdef01234', 'a', ['admin']);
+    const unsigned = new UnsecuredJWT({ roles: ['admin'] }).setSubject('a').setExpirationTime('1h').encode();
+    const hs512 = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS512' }).setSubject('a').setExpirationTime('1h').sign(key);
+    const noExpiry = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').sign(key);
+    for (const header of [`Bearer ${expired}`, `Bearer ${foreign}`, `Bearer ${unsigned}`, `Bearer ${hs512}`, `Bearer ${noExpiry}`, 'Bearer', 'Basic abc', 'Bearer a.b.c']) {
+      await expect(refusal(header)).resolves.toBe('UNAUTHENTICATED');
+    }
+  });
+});

@@ -1,0 +1,7 @@
+import { runMain } from '@storefront/platform';
+import { loadConfig } from './config';
+import { startGateway } from './server';
+
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+if (require.main === module) runMain('gateway', () => startGateway(loadConfig()));

@@ -1,0 +1,75 @@
+import { contextDatabaseUrl } from '@storefront/platform';
+import { prepareDatabases } from './system/prepare-databases';
+import { startService, stopAll, waitUntilUp, type Service } from './system/child-process';
+
+/**
+ * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
+ * loaded, then every subgraph and the gateway start in their own processes. Ctrl-C stops them all.
+ */
+const SUBGRAPHS = [
+  { name: 'catalog', port: 4001 },
+  { name: 'inventory', port: 4002 },
+  { name: 'shipping', port: 4005 },
+] as const;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const say = (line: string) => console.log(`dev      | ${line}`);
+  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
+  const port = (name: string, fallback: number) => Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
+
+  await prepareDatabases(
+    { catalog: contextDatabaseUrl('catalog', env), inventory: contextDatabaseUrl('inventory', env), shipping: contextDatabaseUrl('shipping', env) },
+    say,
+  );
+
+  const services: Service[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping everything`);
+    await stopAll(services);
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await startAll(services, env, port);
+  } catch (error) {
+    await stopAll(services);
+    throw error;
+  }
+  for (const service of services) {
+    void service.exited.then((code) => {
+      if (!stopping) {
+        say(`${service.name} exited (${code}); stopping the rest`);
+        void shutdown('exit');
+      }
+    });
+  }
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`GraphiQL: http://localhost:${port('gateway', Number(env.PORT ?? 4000))}/graphql   (Ctrl-C stops everything)`);
+}
+
+async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
+  for (const [index, subgraph] of SUBGRAPHS.entries()) {
+    const subgraphPort = port(subgraph.name, subgraph.port);
+    env[`${subgraph.name.toUpperCase()}_PORT`] = String(subgraphPort);
+    env[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
+    services.push(startService(subgraph.name, `subgraphs/${subgraph.name}/src/main.ts`, env, index));
+  }
+  await Promise.all(services.map((service) => waitUntilUp(service, `${env[`${service.name.toUpperCase()}_URL`]?.replace('/graphql', '')}/ready`)));
+
+  const gatewayPort = port('gateway', Number(env.PORT ?? 4000));
+  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, SUBGRAPHS.length);
+  services.push(gateway);
+  await waitUntilUp(gateway, `http://127.0.0.1:${gatewayPort}/ready`);
+}
+
+main().catch((error: unknown) => {
+  console.error('dev      | failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

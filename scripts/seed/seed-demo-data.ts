@@ -1,0 +1,60 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as CatalogClient } from '../../subgraphs/catalog/src/infrastructure/prisma/generated/client';
+import { PrismaClient as InventoryClient } from '../../subgraphs/inventory/src/infrastructure/prisma/generated/client';
+import { PrismaClient as ShippingClient } from '../../subgraphs/shipping/src/infrastructure/prisma/generated/client';
+import { seedDefaultRates } from '../../subgraphs/shipping/src/infrastructure/default-rate-table';
+import { DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_WAREHOUSES, stableUuid } from './demo-products';
+
+export interface SeedUrls {
+  catalog: string;
+  inventory: string;
+  shipping: string;
+}
+
+/**
+ * Loads the demo data into each context's own database. Rows have stable ids and are only ever
+ * inserted (skipDuplicates), so seeding again adds nothing and never undoes what someone changed.
+ */
+export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }> {
+  const catalog = new CatalogClient({ adapter: new PrismaPg({ connectionString: urls.catalog }) });
+  const inventory = new InventoryClient({ adapter: new PrismaPg({ connectionString: urls.inventory }) });
+  const shipping = new ShippingClient({ adapter: new PrismaPg({ connectionString: urls.shipping }) });
+  try {
+    await catalog.category.createMany({ data: DEMO_CATEGORIES, skipDuplicates: true });
+    await catalog.product.createMany({
+      skipDuplicates: true,
+      data: DEMO_PRODUCTS.map((p) => ({
+        id: p.id,
+        sku: p.sku,
+        name: p.name,
+        description: p.description,
+        categoryId: p.categoryId,
+        imageUrls: p.imageUrls,
+        priceAmount: p.price.amount,
+        priceCurrency: p.price.currency,
+        status: 'ACTIVE' as const,
+      })),
+    });
+
+    await inventory.warehouse.createMany({ data: [...DEMO_WAREHOUSES], skipDuplicates: true });
+    const receipts = DEMO_PRODUCTS.flatMap((p) => Object.entries(p.stock).map(([warehouseId, onHand]) => ({ productId: p.id, warehouseId, onHand })));
+    await inventory.stockLevel.createMany({ data: receipts, skipDuplicates: true });
+    await inventory.stockMovement.createMany({
+      skipDuplicates: true,
+      data: receipts.map((r) => ({
+        id: stableUuid(`receipt:${r.productId}:${r.warehouseId}`),
+        productId: r.productId,
+        warehouseId: r.warehouseId,
+        kind: 'RECEIVED' as const,
+        quantity: r.onHand,
+        reason: 'demo data',
+      })),
+    });
+
+    await seedDefaultRates(shipping);
+    await shipping.parcelProfile.createMany({ data: DEMO_PRODUCTS.map((p) => ({ productId: p.id, ...p.parcel })), skipDuplicates: true });
+    return { products: DEMO_PRODUCTS.length };
+  } finally {
+    await Promise.all([catalog.$disconnect(), inventory.$disconnect(), shipping.$disconnect()]);
+  }
+}

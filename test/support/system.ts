@@ -1,0 +1,67 @@
+import { issueToken } from '../../gateway/src/auth/tokens';
+import { startGateway } from '../../gateway/src/server';
+import { startCatalog } from '../../subgraphs/catalog/src/main';
+import { startInventory } from '../../subgraphs/inventory/src/main';
+import { startShipping } from '../../subgraphs/shipping/src/main';
+import type { QueryCounter, RunningServer } from '@storefront/platform';
+import { createSeededDatabases } from './databases';
+
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+process.env.LOG_LEVEL ??= 'silent';
+
+const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
+const GATEWAY_SECRET = 'test-gateway-secret';
+
+type SubgraphName = 'catalog' | 'inventory' | 'shipping';
+type RunningSubgraph = RunningServer & { sqlQueries: QueryCounter };
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  databaseUrls: Record<SubgraphName, string>;
+  /** Signs a token the gateway accepts, for a customer or an admin. */
+  token(subject: string, roles?: readonly string[]): Promise<string>;
+  /** Stops one subgraph (to see how the gateway copes without it). */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole storefront in this process: fresh migrated and seeded databases, each subgraph on its
+ * own real HTTP port, and the gateway in front of them, serving the committed supergraph.
+ */
+export async function startSystem(): Promise<RunningSystem> {
+  const databases = await createSeededDatabases();
+  const common = { port: 0, gatewaySecret: GATEWAY_SECRET };
+  const subgraphs: Record<SubgraphName, RunningSubgraph> = {
+    catalog: await startCatalog({ ...common, databaseUrl: databases.urls.catalog }),
+    inventory: await startInventory({ ...common, databaseUrl: databases.urls.inventory }),
+    shipping: await startShipping({ ...common, databaseUrl: databases.urls.shipping }),
+  };
+  const gateway = await startGateway({
+    port: 0,
+    supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
+    subgraphUrls: { catalog: subgraphs.catalog.url, inventory: subgraphs.inventory.url, shipping: subgraphs.shipping.url },
+    jwtSecret: JWT_SECRET,
+    gatewaySecret: GATEWAY_SECRET,
+  });
+  const stopped = new Set<SubgraphName>();
+  const stopSubgraph = async (name: SubgraphName) => {
+    if (stopped.has(name)) return;
+    stopped.add(name);
+    await subgraphs[name].stop();
+  };
+  return {
+    gatewayUrl: gateway.url.replace(/\/graphql$/, ''),
+    subgraphs,
+    databaseUrls: databases.urls,
+    token: (subject, roles = ['customer']) => issueToken(JWT_SECRET, subject, roles),
+    stopSubgraph,
+    async stop() {
+      await gateway.stop();
+      await Promise.all((Object.keys(subgraphs) as SubgraphName[]).map(stopSubgraph));
+      await databases.drop();
+    },
+  };
+}
+
