@@ -1,0 +1,40 @@
+import { fail, type Result } from '@storefront/kernel';
+import { checkAdjustment, checkReason } from '../../domain/quantity';
+import type { StockLevelState } from '../../domain/stock-level.aggregate';
+import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
+import type { Environment } from '../environment';
+import { changeStockLevel } from '../change-stock-level';
+import { knownWarehouse } from '../known-warehouse';
+
+export interface AdjustStockCommand {
+  productId: string;
+  warehouseId: string;
+  /** The signed change of on-hand units. */
+  quantity: number;
+  reason: string;
+}
+
+/** Corrects the units on hand after a count, a breakage or a loss, with the reason on record. */
+export class AdjustStock {
+  constructor(
+    private readonly levels: StockLevelRepository,
+    private readonly warehouses: WarehouseDirectory,
+    private readonly env: Environment,
+  ) {}
+
+  async execute({ productId, warehouseId, quantity, reason }: AdjustStockCommand): Promise<Result<StockLevelState>> {
+    // Bad input is refused before any lookup; the aggregate checks it again when it changes.
+    const valid = checkAdjustment(quantity);
+    if (!valid.ok) return valid;
+    const explained = checkReason(reason);
+    if (!explained.ok) return explained;
+    const warehouse = await knownWarehouse(this.warehouses, warehouseId);
+    if (!warehouse.ok) return warehouse;
+    return changeStockLevel(
+      this.levels,
+      { productId, warehouseId },
+      (level) => level.adjust(quantity, reason, this.env.now()),
+      () => fail('NO_STOCK_RECORD', `Product ${productId} has never been received in warehouse ${warehouseId}.`, 'productId'),
+    );
+  }
+}
