@@ -1,0 +1,34 @@
+import { StockLevel, type StockLevelState } from '../domain/stock-level.aggregate';
+import type { StockEvent } from '../domain/stock-events';
+import type { Prisma, StockLevel as StockLevelRow } from './prisma/generated/client';
+
+export function toDomain(row: StockLevelRow): StockLevel {
+  return StockLevel.restore({
+    productId: row.productId,
+    warehouseId: row.warehouseId,
+    onHand: row.onHand,
+    reserved: row.reserved,
+    version: row.version,
+  });
+}
+
+export function toPersistence(state: StockLevelState) {
+  return { onHand: state.onHand, reserved: state.reserved };
+}
+
+/**
+ * The audit trail records every change of on-hand units. Reserving and releasing only move units
+ * between available and reserved, so they leave no movement.
+ */
+export function toMovement(event: StockEvent, id: string): Prisma.StockMovementCreateManyInput | null {
+  const base = { id, productId: event.productId, warehouseId: event.warehouseId, quantity: event.quantity, occurredAt: event.occurredAt };
+  switch (event.type) {
+    case 'StockReceived':
+      return { ...base, kind: 'RECEIVED', reason: null };
+    case 'StockAdjusted':
+      return { ...base, kind: 'ADJUSTED', reason: event.reason };
+    case 'StockReserved':
+    case 'StockReleased':
+      return null;
+  }
+}
