@@ -67,7 +67,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = SHELVES.flatMap((shelf, s) =>
           heightMm: 50 + ((index * 13) % 200),
           fragile: shelf.fragile && f !== 2,
         },
-        stock: index % 10 === 9 ? {} : { 'eu-central': 5 + ((index * 7) % 60), 'us-east': (index * 11) % 40 },
+        stock: index % 10 === 9 ? ({} as Record<string, number>) : { 'eu-central': 5 + ((index * 7) % 60), 'us-east': (index * 11) % 40 },
       };
     }),
   ),
