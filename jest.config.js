@@ -1,10 +1,18 @@
-/** One jest run for the whole workspace: unit specs beside the code, integration and end-to-end suites in test/. */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }] };
-
+/**
+ * One jest run for the whole workspace: unit specs beside the code, integration tests in each
+ * package's test/, cross-context and browser suites in test/. tsconfig.base sets isolatedModules,
+ * so ts-jest transpiles file by file; `tsc` type-checks separately in `pnpm test`.
+ */
 module.exports = {
   testEnvironment: 'node',
-  transform,
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
+    // Prisma's schema engine bindings are an ES module; jest runs CommonJS.
+    'schema_engine_bg\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/@prisma\\+schema-engine-wasm[^/]*|@prisma/schema-engine-wasm)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/{gateway,subgraphs,packages,test,scripts}/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/generated/'],
+  testMatch: ['<rootDir>/{gateway,subgraphs,packages,test,scripts}/**/*.{spec,test}.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/prisma/generated/', '/\\.tmp/'],
+  testTimeout: 60_000,
 };
