@@ -7,16 +7,16 @@ export interface Logger {
 
 export function createLogger(name: string): Logger {
   const prefix = `[${name}]`;
-  const quiet = process.env.LOG_LEVEL === 'silent';
+  const quiet = () => process.env.LOG_LEVEL === 'silent';
   return {
     info: (message) => {
-      if (!quiet) console.log(`${prefix} ${message}`);
+      if (!quiet()) console.log(`${prefix} ${message}`);
     },
     warn: (message) => {
-      if (!quiet) console.warn(`${prefix} ${message}`);
+      if (!quiet()) console.warn(`${prefix} ${message}`);
     },
     error: (message, cause) => {
-      if (quiet) return;
+      if (quiet()) return;
       console.error(`${prefix} ${message}`, cause instanceof Error ? cause.stack ?? cause.message : cause ?? '');
     },
   };
