@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { dropDatabase } from '@storefront/db-tools';
+import { graphql } from '../support/graphql-client';
+import { clientOperations } from '../support/operations';
+
+jest.setTimeout(120_000);
+
+const root = path.resolve(__dirname, '..', '..');
+const run = `d${randomBytes(3).toString('hex')}`;
+const base = 20_000 + Math.floor(Math.random() * 20_000);
+const env = {
+  ...process.env,
+  PORT: String(base),
+  CATALOG_PORT: String(base + 1),
+  INVENTORY_PORT: String(base + 2),
+  SHIPPING_PORT: String(base + 5),
+  CATALOG_DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/storefront_${run}_catalog`,
+  INVENTORY_DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/storefront_${run}_inventory`,
+  SHIPPING_DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/storefront_${run}_shipping`,
+};
+
+let dev: ChildProcess;
+let output = '';
+
+afterAll(async () => {
+  if (dev?.exitCode === null) dev.kill('SIGKILL');
+  await Promise.all([env.CATALOG_DATABASE_URL, env.INVENTORY_DATABASE_URL, env.SHIPPING_DATABASE_URL].map((url) => dropDatabase(url)));
+});
+
+describe('pnpm dev', () => {
+  it('creates, migrates and seeds the databases, starts every process, serves the storefront, and stops cleanly', async () => {
+    dev = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    dev.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    dev.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => dev.once('exit', (code) => resolve(code)));
+
+    const deadline = Date.now() + 100_000;
+    while (!output.includes('GraphiQL: http://localhost') && dev.exitCode === null && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(output).toContain(`GraphiQL: http://localhost:${base}/graphql`);
+    for (const prefix of ['catalog  |', 'inventory|', 'shipping |', 'gateway  |']) expect(output).toContain(prefix);
+
+    const result = await graphql(`http://127.0.0.1:${base}/graphql`, clientOperations('storefront').ProductList!, { first: 60, country: 'DE' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.products.edges).toHaveLength(60);
+    expect(result.data!.products.edges[0].node).toMatchObject({ stock: { available: expect.any(Number) }, shippingEstimate: { days: expect.any(Number) } });
+
+    dev.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('stopped');
+    await expect(fetch(`http://127.0.0.1:${base}/health`)).rejects.toThrow();
+  });
+});
