@@ -4,13 +4,8 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
-  transform: {
-    // tsconfig.base sets isolatedModules, so ts-jest transpiles file by file without type-checking
-    // (tsc --noEmit does that).
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-    // The schema engine's bindings are an ES module; jest runs CommonJS.
-    'schema_engine_bg\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/@prisma\\+schema-engine-wasm[^/]*|@prisma/schema-engine-wasm)/)'],
+  // tsconfig.base sets isolatedModules, so ts-jest transpiles file by file without type-checking
+  // (tsc --noEmit does that).
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   testTimeout: 60_000,
 };
