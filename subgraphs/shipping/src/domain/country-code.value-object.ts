@@ -1,0 +1,15 @@
+import { fail, ok, type Result } from '@storefront/kernel';
+
+const ISO_ALPHA_2 = /^[A-Z]{2}$/;
+
+/** A destination country as an ISO 3166-1 alpha-2 code in capitals, e.g. "DE". */
+export class CountryCode {
+  private constructor(readonly value: string) {}
+
+  static parse(raw: string): Result<CountryCode> {
+    if (!ISO_ALPHA_2.test(raw)) {
+      return fail('INVALID_COUNTRY', `"${raw}" is not a country code: use two capital letters (ISO 3166-1 alpha-2), e.g. "DE".`, 'country');
+    }
+    return ok(new CountryCode(raw));
+  }
+}
