@@ -1,0 +1,29 @@
+import { contextDatabaseUrl, gatewaySecret, portFrom } from '@storefront/platform';
+
+export interface ShippingConfig {
+  port: number;
+  databaseUrl: string;
+  gatewaySecret: string;
+  /** How long the rate table is served from memory before it is read again. */
+  rateTableTtlMs: number;
+}
+
+const DEFAULT_RATE_TABLE_TTL_MS = 30_000;
+
+/** Shipping's settings, read once from the environment. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ShippingConfig {
+  return {
+    port: portFrom(env, 'SHIPPING_PORT', 4005),
+    databaseUrl: contextDatabaseUrl('shipping', env),
+    gatewaySecret: gatewaySecret(env),
+    rateTableTtlMs: durationFrom(env, 'SHIPPING_RATE_TABLE_TTL_MS', DEFAULT_RATE_TABLE_TTL_MS),
+  };
+}
+
+function durationFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isSafeInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds, got "${raw}"`);
+  return ms;
+}

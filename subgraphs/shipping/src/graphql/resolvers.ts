@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { badUserInput, formatMoney, requireRole, toPayload } from '@storefront/platform';
+import { CountryCode } from '../domain/country-code.value-object';
+import type { DeliveryEstimate } from '../domain/rate-table';
+import type { Money, ShippingRate } from '../domain/shipping-rate';
+import type { ShippingContext } from './shipping-context';
+
+export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+interface ProductRef {
+  id: string;
+}
+
+interface SetParcelProfileInput {
+  productId: string;
+  weightGrams: number;
+  lengthMm: number;
+  widthMm: number;
+  heightMm: number;
+  fragile?: boolean | null;
+}
+
+const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
+const toMoneyView = ({ amount, currency }: Money) => money(amount, currency);
+const toEstimateView = (estimate: DeliveryEstimate) => ({ ...estimate, price: toMoneyView(estimate.price) });
+
+export const resolvers: GraphQLResolverMap<ShippingContext> = {
+  Query: {
+    shippingRates: async (_: unknown, { country }: { country?: string | null }, ctx: ShippingContext) => {
+      const rates = await ctx.useCases.listShippingRates.execute(country);
+      if (!rates.ok) throw badUserInput(rates.error.message, 'country');
+      return rates.value;
+    },
+  },
+  Mutation: {
+    setParcelProfile: async (_: unknown, { input }: { input: SetParcelProfileInput }, ctx: ShippingContext) => {
+      requireRole(ctx.identity, 'admin');
+      const result = await ctx.useCases.setParcelProfile.execute({ ...input, fragile: input.fragile ?? false });
+      return toPayload('shippingProfile', result);
+    },
+  },
+  Product: {
+    // Any id is a product shipping may be asked about; what it knows is loaded per field, batched.
+    __resolveReference: (ref: ProductRef) => ({ id: ref.id }),
+    shippingProfile: (product: ProductRef, _: unknown, ctx: ShippingContext) => ctx.parcelProfiles.load(product.id),
+    shippingEstimate: async (product: ProductRef, args: { country: string }, ctx: ShippingContext) => {
+      const country = CountryCode.parse(args.country);
+      if (!country.ok) throw badUserInput(country.error.message, 'country');
+      const parcel = await ctx.parcelProfiles.load(product.id);
+      if (!parcel) return null;
+      const estimate = await ctx.useCases.estimateDelivery.execute(parcel, country.value);
+      return estimate ? toEstimateView(estimate) : null;
+    },
+  },
+  ShippingRate: {
+    base: (rate: ShippingRate) => money(rate.baseAmount, rate.currency),
+    perKg: (rate: ShippingRate) => money(rate.perKgAmount, rate.currency),
+    fragileSurcharge: (rate: ShippingRate) => money(rate.fragileSurchargeAmount, rate.currency),
+  },
+};
