@@ -5,12 +5,7 @@
  */
 module.exports = {
   testEnvironment: 'node',
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }],
-    // Prisma's schema engine bindings are an ES module; jest runs CommonJS.
-    'schema_engine_bg\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/@prisma\\+schema-engine-wasm[^/]*|@prisma/schema-engine-wasm)/)'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/{gateway,subgraphs,packages,test,scripts}/**/*.{spec,test}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/prisma/generated/', '/\\.tmp/'],
