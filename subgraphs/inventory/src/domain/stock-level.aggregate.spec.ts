@@ -63,7 +63,7 @@ describe('StockLevel', () => {
     ['with a 501-character reason', -1, 'x'.repeat(501), 'INVALID_REASON', 'reason'],
     ['below what is reserved', -7, 'lost', 'INSUFFICIENT_STOCK', 'quantity'],
     ['below zero', -11, 'lost', 'INSUFFICIENT_STOCK', 'quantity'],
-  ])('refuses an adjustment %s with %s', (_, delta, reason, code, field) => {
+  ])('refuses an adjustment %s', (_, delta, reason, code, field) => {
     const level = stored();
     expect(level.adjust(delta, reason, now)).toEqual({ ok: false, error: expect.objectContaining({ code, field }) });
     expect(counts(level)).toEqual({ onHand: 10, reserved: 4, available: 6 });
