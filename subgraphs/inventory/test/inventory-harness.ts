@@ -1,0 +1,85 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
+import { signIdentityHeaders, type Identity } from '@storefront/platform';
+import { startInventory } from '../src/main';
+
+const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+const SECRET = 'inventory-integration-test-secret';
+
+export const admin: Identity = { subject: 'admin-1', roles: ['admin'] };
+export const customer: Identity = { subject: 'customer-1', roles: ['customer'] };
+export const warehouses = [
+  { id: 'eu-central', name: 'Frankfurt', country: 'DE' },
+  { id: 'us-east', name: 'Newark', country: 'US' },
+];
+
+/** A product id inventory has never seen: catalog ids are UUIDs. */
+export const aProductId = (): string => randomUUID();
+
+export interface GraphQLResponse {
+  status: number;
+  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+/** Who signs the request: an identity, `null` for an anonymous caller, or 'unsigned' (not through the gateway). */
+export type Caller = Identity | null | 'unsigned';
+
+export interface InventoryHarness {
+  /** Direct SQL on the subgraph's database, as an operator (or a bug) could send it. */
+  sql: Client;
+  sqlQueries: { readonly count: number; reset(): void };
+  request(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse>;
+  stop(): Promise<void>;
+}
+
+/** A database of its own, migrated and holding two warehouses, and the subgraph serving it on a free port. */
+export async function startHarness(): Promise<InventoryHarness> {
+  const databaseUrl = `${SERVER}/storefront_inventory_test_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(databaseUrl);
+  const sql = new Client({ connectionString: databaseUrl });
+  try {
+    await migrateContext({ context: 'inventory', databaseUrl });
+    await sql.connect();
+    for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
+    const server = await startInventory({ port: 0, databaseUrl, gatewaySecret: SECRET });
+    return {
+      sql,
+      sqlQueries: server.sqlQueries,
+      async request(query, variables = {}, caller = admin) {
+        const signature = caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET);
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signature },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+      },
+      async stop() {
+        await server.stop();
+        await sql.end();
+        await dropDatabase(databaseUrl);
+      },
+    };
+  } catch (error) {
+    await sql.end().catch(() => undefined);
+    await dropDatabase(databaseUrl);
+    throw error;
+  }
+}
+
+export const STOCK_FIELDS = 'onHand reserved available byWarehouse { warehouse { id name country } onHand reserved available }';
+
+export const RECEIVE = `mutation ($input: ReceiveStockInput!) {
+  receiveStock(input: $input) { stock { ${STOCK_FIELDS} } errors { code message field } }
+}`;
+
+export const ADJUST = `mutation ($input: AdjustStockInput!) {
+  adjustStock(input: $input) { stock { ${STOCK_FIELDS} } errors { code message field } }
+}`;
+
+export const ENTITIES = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Product { id stock { onHand reserved available } inStock } }
+}`;
+
+export const productRefs = (ids: string[]) => ({ representations: ids.map((id) => ({ __typename: 'Product', id })) });
