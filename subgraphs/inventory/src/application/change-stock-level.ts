@@ -3,16 +3,9 @@ import type { StockLevel, StockLevelState } from '../domain/stock-level.aggregat
 import type { StockLevelRepository } from '../domain/stock-level.repository';
 
 /**
- * A hot product can see a burst of writers on one record. Each lost race means another writer's
- * change went through, so N concurrent writers need at most N attempts; a random pause that grows
- * with each retry keeps the losers from colliding again in lockstep.
- */
-const ATTEMPTS = 25;
-const MAX_PAUSE_MS = 50;
-
-/**
- * Load the record (or take `whenMissing` when there is none yet), apply one aggregate method,
- * store; again from the start if another writer changed or created the record first.
+ * Apply one aggregate method to the record (or take `whenMissing` when there is none yet) under
+ * its row lock. Writers of an existing record simply wait their turn; only two first receipts
+ * racing to open the same record retry, and the second attempt finds the record the first made.
  */
 export function changeStockLevel(
   levels: StockLevelRepository,
@@ -20,20 +13,13 @@ export function changeStockLevel(
   change: (level: StockLevel) => Result<void>,
   whenMissing: () => Result<StockLevel>,
 ): Promise<Result<StockLevelState>> {
-  let attempt = 0;
   return retryOnConcurrentModification(async () => {
-    attempt += 1;
-    if (attempt > 1) await pause(Math.random() * Math.min(2 ** attempt, MAX_PAUSE_MS));
-    const found = await levels.find(key.productId, key.warehouseId);
-    const level = found ? ok(found) : whenMissing();
-    if (!level.ok) return level;
-    const changed = change(level.value);
-    if (!changed.ok) return changed;
-    await (found ? levels.save(level.value) : levels.add(level.value));
-    return ok(level.value.snapshot());
-  }, ATTEMPTS);
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+    const stored = await levels.update(key.productId, key.warehouseId, (current) => {
+      const level = current ? ok(current) : whenMissing();
+      if (!level.ok) return level;
+      const changed = change(level.value);
+      return changed.ok ? level : changed;
+    });
+    return stored.ok ? ok(stored.value.snapshot()) : stored;
+  });
 }

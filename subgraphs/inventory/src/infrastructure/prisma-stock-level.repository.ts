@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError } from '@storefront/kernel';
+import { ConcurrentModificationError, type Result } from '@storefront/kernel';
 import { stockLevelKey, type StockLevel } from '../domain/stock-level.aggregate';
-import type { StockLevelRepository, WarehouseDirectory } from '../domain/stock-level.repository';
+import type { StockLevelChange, StockLevelRepository, WarehouseDirectory } from '../domain/stock-level.repository';
 import type { InventoryDb } from './inventory-database';
 import { toDomain, toMovement, toPersistence } from './stock-level.mapper';
-import { Prisma } from './prisma/generated/client';
+import { Prisma, type StockLevel as StockLevelRow } from './prisma/generated/client';
 
 type Movement = Prisma.StockMovementCreateManyInput;
 
@@ -19,37 +19,35 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
     return row ? toDomain(row) : null;
   }
 
-  async add(level: StockLevel): Promise<void> {
-    const state = level.snapshot();
-    const movements = this.movementsOf(level);
+  async update(productId: string, warehouseId: string, change: StockLevelChange): Promise<Result<StockLevel>> {
     try {
-      await this.db.$transaction(async (tx) => {
-        await tx.stockLevel.create({ data: { productId: state.productId, warehouseId: state.warehouseId, ...toPersistence(state) } });
-        await writeMovements(tx, movements);
+      return await this.db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<StockLevelRow[]>`
+          SELECT product_id AS "productId", warehouse_id AS "warehouseId", on_hand AS "onHand", reserved, version, updated_at AS "updatedAt"
+          FROM stock_levels WHERE product_id = ${productId} AND warehouse_id = ${warehouseId} FOR UPDATE`;
+        const current = rows[0] ? toDomain(rows[0]) : null;
+        const decided = change(current);
+        if (!decided.ok) return decided;
+        const state = decided.value.snapshot();
+        const data = toPersistence(state);
+        if (current) {
+          await tx.stockLevel.update({ where: { productId_warehouseId: { productId, warehouseId } }, data: { ...data, version: { increment: 1 } } });
+        } else {
+          await tx.stockLevel.create({ data: { productId, warehouseId, ...data } });
+        }
+        await writeMovements(tx, this.movementsOf(decided.value));
+        return decided;
       });
     } catch (error) {
-      // Another first receipt created the record in between: start over from the stored one.
+      // Another first receipt opened the record in between: start over from the stored one.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        throw new ConcurrentModificationError('StockLevel', stockLevelKey(state.productId, state.warehouseId));
+        throw new ConcurrentModificationError('StockLevel', stockLevelKey(productId, warehouseId));
       }
       throw error;
     }
   }
 
-  async save(level: StockLevel): Promise<void> {
-    const state = level.snapshot();
-    const movements = this.movementsOf(level);
-    await this.db.$transaction(async (tx) => {
-      const { count } = await tx.stockLevel.updateMany({
-        where: { productId: state.productId, warehouseId: state.warehouseId, version: state.version },
-        data: { ...toPersistence(state), version: { increment: 1 } },
-      });
-      if (count === 0) throw new ConcurrentModificationError('StockLevel', stockLevelKey(state.productId, state.warehouseId));
-      await writeMovements(tx, movements);
-    });
-  }
-
-  /** Takes the level's events; a failed write discards the aggregate, which is loaded afresh on retry. */
+  /** Takes the level's events; a failed write rolls back, and a retry decides afresh from the stored record. */
   private movementsOf(level: StockLevel): Movement[] {
     return level.pullEvents().flatMap((event) => toMovement(event, this.newId()) ?? []);
   }
