@@ -21,10 +21,14 @@ export interface SubgraphOptions<TContext extends object> {
   gatewaySecret: string;
   /** Builds the per-request context from the identity the gateway verified. */
   context: (identity: Identity | null) => TContext;
-  /** Resolves when the subgraph's own dependencies (its database) answer. */
-  ready: () => Promise<void>;
-  /** Releases what the subgraph holds (database pools) after the server has drained. */
-  close: () => Promise<void>;
+  /** The context's own database: /ready asks it, and it is closed after the server has drained. */
+  database: SubgraphDatabase;
+}
+
+/** What the server needs of a context's Prisma client. */
+export interface SubgraphDatabase {
+  $queryRawUnsafe(query: string): Promise<unknown>;
+  $disconnect(): Promise<void>;
 }
 
 export interface RunningServer {
@@ -54,7 +58,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   });
   app.get('/ready', async (_req, res) => {
     try {
-      await options.ready();
+      await options.database.$queryRawUnsafe('SELECT 1');
       res.json({ status: 'ready', subgraph: options.name });
     } catch (error) {
       log.error('not ready', error);
@@ -90,7 +94,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     port,
     async stop() {
       await server.stop();
-      await options.close();
+      await options.database.$disconnect();
     },
   };
 }

@@ -34,10 +34,7 @@ export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Prom
     port: config.port,
     gatewaySecret: config.gatewaySecret,
     context: (identity) => catalogContext(identity, queries, useCases),
-    ready: async () => {
-      await db.$queryRaw`SELECT 1`;
-    },
-    close: () => db.$disconnect(),
+    database: db,
   });
   return { ...server, sqlQueries };
 }

@@ -29,10 +29,7 @@ export async function startInventory(overrides: Partial<InventoryConfig> = {}): 
     port: config.port,
     gatewaySecret: config.gatewaySecret,
     context: (identity) => inventoryContext(identity, queries, useCases),
-    ready: async () => {
-      await db.$queryRaw`SELECT 1`;
-    },
-    close: () => db.$disconnect(),
+    database: db,
   });
   return { ...server, sqlQueries };
 }

@@ -31,10 +31,7 @@ export async function startShipping(overrides: Partial<ShippingConfig> = {}): Pr
     port: config.port,
     gatewaySecret: config.gatewaySecret,
     context: (identity) => shippingContext(identity, queries, useCases),
-    ready: async () => {
-      await db.$queryRaw`SELECT 1`;
-    },
-    close: () => db.$disconnect(),
+    database: db,
   });
   return { ...server, sqlQueries };
 }
