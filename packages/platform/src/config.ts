@@ -18,3 +18,19 @@ export function portFrom(env: Env, name: string, fallback: number): number {
 export function gatewaySecret(env: Env = process.env): string {
   return env.GATEWAY_SHARED_SECRET ?? DEFAULT_GATEWAY_SECRET;
 }
+
+/** What every subgraph needs to run: its port, its own database, and the gateway's secret. */
+export interface SubgraphConfig {
+  port: number;
+  databaseUrl: string;
+  gatewaySecret: string;
+}
+
+/** Reads `<CONTEXT>_PORT` and `<CONTEXT>_DATABASE_URL` (with the given defaults) and the gateway secret. */
+export function subgraphConfig(context: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
+  return {
+    port: portFrom(env, `${context.toUpperCase()}_PORT`, defaultPort),
+    databaseUrl: contextDatabaseUrl(context, env),
+    gatewaySecret: gatewaySecret(env),
+  };
+}

@@ -1,16 +1,6 @@
-import { contextDatabaseUrl, gatewaySecret, portFrom } from '@storefront/platform';
+import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
 
-export interface CatalogConfig {
-  port: number;
-  databaseUrl: string;
-  gatewaySecret: string;
-}
+export type CatalogConfig = SubgraphConfig;
 
-/** The catalog's settings, read once from the environment. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): CatalogConfig {
-  return {
-    port: portFrom(env, 'CATALOG_PORT', 4001),
-    databaseUrl: contextDatabaseUrl('catalog', env),
-    gatewaySecret: gatewaySecret(env),
-  };
-}
+/** The catalog's settings, read once from the environment (CATALOG_PORT, CATALOG_DATABASE_URL). */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): CatalogConfig => subgraphConfig('catalog', 4001, env);

@@ -1,16 +1,6 @@
-import { contextDatabaseUrl, gatewaySecret, portFrom } from '@storefront/platform';
+import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
 
-export interface InventoryConfig {
-  port: number;
-  databaseUrl: string;
-  gatewaySecret: string;
-}
+export type InventoryConfig = SubgraphConfig;
 
-/** Inventory's settings, read once from the environment. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): InventoryConfig {
-  return {
-    port: portFrom(env, 'INVENTORY_PORT', 4002),
-    databaseUrl: contextDatabaseUrl('inventory', env),
-    gatewaySecret: gatewaySecret(env),
-  };
-}
+/** Inventory's settings, read once from the environment (INVENTORY_PORT, INVENTORY_DATABASE_URL). */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): InventoryConfig => subgraphConfig('inventory', 4002, env);

@@ -1,9 +1,6 @@
-import { contextDatabaseUrl, gatewaySecret, portFrom } from '@storefront/platform';
+import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
 
-export interface ShippingConfig {
-  port: number;
-  databaseUrl: string;
-  gatewaySecret: string;
+export interface ShippingConfig extends SubgraphConfig {
   /** How long the rate table is served from memory before it is read again. */
   rateTableTtlMs: number;
 }
@@ -13,9 +10,7 @@ const DEFAULT_RATE_TABLE_TTL_MS = 30_000;
 /** Shipping's settings, read once from the environment. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ShippingConfig {
   return {
-    port: portFrom(env, 'SHIPPING_PORT', 4005),
-    databaseUrl: contextDatabaseUrl('shipping', env),
-    gatewaySecret: gatewaySecret(env),
+    ...subgraphConfig('shipping', 4005, env),
     rateTableTtlMs: durationFrom(env, 'SHIPPING_RATE_TABLE_TTL_MS', DEFAULT_RATE_TABLE_TTL_MS),
   };
 }
