@@ -71,6 +71,16 @@ describe('API changes against the base', () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('judges the API schema: an @inaccessible field is no change to clients', async () => {
+    const root = fixtureRepo();
+    edit(root, CATALOG, 'import: ["@key", "@shareable"]', 'import: ["@key", "@shareable", "@inaccessible"]');
+    edit(root, CATALOG, '  legacyCode: String\n', '  legacyCode: String\n  costPrice: Money @inaccessible\n');
+    recompose(root);
+    const result = await check(root);
+    expect(findingsOf(result, 'api')).toEqual([]);
+    expect(result.exitCode).toBe(0);
+  });
+
   it('skips the comparison with a note when the base has no supergraph', async () => {
     const root = fixtureRepo();
     const result = await check(root, { baseSupergraph: null });
