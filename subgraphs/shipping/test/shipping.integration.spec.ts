@@ -79,7 +79,7 @@ beforeAll(async () => {
   await ensureDatabase(databaseUrl);
   await migrateContext({ context: 'shipping', databaseUrl });
   ({ db } = connectShippingDb(databaseUrl));
-  await seedDefaultRates(db);
+  expect(await seedDefaultRates(db)).toBe(DEFAULT_RATES.length);
   server = await startShipping({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000 });
 }, 60_000);
 
@@ -96,7 +96,7 @@ describe('the shipping subgraph', () => {
   });
 
   it('seeds the default rates idempotently and serves them as the rate table', async () => {
-    expect(await seedDefaultRates(db)).toBe(DEFAULT_RATES.length);
+    expect(await seedDefaultRates(db)).toBe(0);
     expect(await db.shippingRate.count()).toBe(DEFAULT_RATES.length);
 
     const all = await graphql(RATES);
@@ -108,6 +108,18 @@ describe('the shipping subgraph', () => {
     expect(germany.data!.shippingRates.map((rate: { country: string }) => rate.country)).toEqual(['DE', 'DE', 'DE']);
     const japan = await graphql(RATES, { country: 'JP' });
     expect(japan.data!.shippingRates.map((rate: { country: string }) => rate.country)).toEqual(['*', '*', '*']);
+  });
+
+  it('keeps a rate someone changed when the defaults are seeded again', async () => {
+    const where = { country_carrier: { country: 'NL', carrier: 'UPS' } };
+    const original = await db.shippingRate.findUniqueOrThrow({ where });
+    await db.shippingRate.update({ where, data: { baseAmount: 1234 } });
+    try {
+      expect(await seedDefaultRates(db)).toBe(0);
+      expect((await db.shippingRate.findUniqueOrThrow({ where })).baseAmount).toBe(1234);
+    } finally {
+      await db.shippingRate.update({ where, data: { baseAmount: original.baseAmount } });
+    }
   });
 
   it('answers a rate query for a malformed country with BAD_USER_INPUT', async () => {

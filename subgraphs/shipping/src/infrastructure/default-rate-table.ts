@@ -44,19 +44,13 @@ export const DEFAULT_RATES: readonly ShippingRate[] = Object.entries(TARIFFS).fl
 );
 
 /**
- * Writes the default rates, matched by country and carrier: running it again changes nothing,
- * and a rate someone edited is set back to its default. Other rates are left alone.
+ * Inserts the default rates that are missing, matched by country and carrier: running it again adds
+ * nothing, and a rate someone changed keeps its change. Returns how many rates were inserted.
  */
 export async function seedDefaultRates(db: ShippingDb): Promise<number> {
-  await db.$transaction(
-    DEFAULT_RATES.map((rate) => {
-      const { country, carrier, ...price } = rate;
-      return db.shippingRate.upsert({
-        where: { country_carrier: { country, carrier } },
-        create: { id: randomUUID(), ...rate },
-        update: price,
-      });
-    }),
-  );
-  return DEFAULT_RATES.length;
+  const { count } = await db.shippingRate.createMany({
+    data: DEFAULT_RATES.map((rate) => ({ id: randomUUID(), ...rate })),
+    skipDuplicates: true,
+  });
+  return count;
 }
