@@ -11,7 +11,6 @@ export type StockLevelChange = (current: StockLevel | null) => Result<StockLevel
  * ConcurrentModificationError only when two writers open the same record at the same moment.
  */
 export interface StockLevelRepository {
-  find(productId: string, warehouseId: string): Promise<StockLevel | null>;
   update(productId: string, warehouseId: string, change: StockLevelChange): Promise<Result<StockLevel>>;
 }
 

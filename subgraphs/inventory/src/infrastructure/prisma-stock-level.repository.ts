@@ -14,11 +14,6 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
     private readonly newId: () => string = randomUUID,
   ) {}
 
-  async find(productId: string, warehouseId: string): Promise<StockLevel | null> {
-    const row = await this.db.stockLevel.findUnique({ where: { productId_warehouseId: { productId, warehouseId } } });
-    return row ? toDomain(row) : null;
-  }
-
   async update(productId: string, warehouseId: string, change: StockLevelChange): Promise<Result<StockLevel>> {
     try {
       return await this.db.$transaction(async (tx) => {
