@@ -14,6 +14,8 @@ export interface SeedUrls {
 /**
  * Loads the demo data into each context's own database. Rows have stable ids and are only ever
  * inserted (skipDuplicates), so seeding again adds nothing and never undoes what someone changed.
+ * What inventory and shipping would have learned from catalog.product-created.v1 is written as the
+ * event's handlers write it (catalog version 0), so demo products behave like products created live.
  */
 export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }> {
   const catalog = new CatalogClient({ adapter: new PrismaPg({ connectionString: urls.catalog }) });
@@ -36,6 +38,8 @@ export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }
       })),
     });
 
+    const learned = DEMO_PRODUCTS.map((p) => ({ productId: p.id, sku: p.sku, catalogVersion: 0 }));
+    await inventory.stockKeepingUnit.createMany({ data: learned, skipDuplicates: true });
     await inventory.warehouse.createMany({ data: [...DEMO_WAREHOUSES], skipDuplicates: true });
     const receipts = DEMO_PRODUCTS.flatMap((p) => Object.entries(p.stock).map(([warehouseId, onHand]) => ({ productId: p.id, warehouseId, onHand })));
     await inventory.stockLevel.createMany({ data: receipts, skipDuplicates: true });
@@ -52,6 +56,10 @@ export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }
     });
 
     await seedDefaultRates(shipping);
+    await shipping.shippableProduct.createMany({
+      data: DEMO_PRODUCTS.map((p) => ({ productId: p.id, sku: p.sku, name: p.name, catalogVersion: 0 })),
+      skipDuplicates: true,
+    });
     await shipping.parcelProfile.createMany({ data: DEMO_PRODUCTS.map((p) => ({ productId: p.id, ...p.parcel })), skipDuplicates: true });
     return { products: DEMO_PRODUCTS.length };
   } finally {

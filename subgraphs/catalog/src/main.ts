@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
@@ -14,7 +15,7 @@ import { loadConfig, type CatalogConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires the catalog's database, use cases and schema into a running subgraph. */
-export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter }> {
+export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
   const products = new PrismaProductRepository(db);
@@ -36,7 +37,16 @@ export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Prom
     context: (identity) => catalogContext(identity, queries, useCases),
     database: db,
   });
-  return { ...server, sqlQueries };
+  const events = await startEventDelivery({ context: 'catalog', databaseUrl: config.databaseUrl, events: config.events, publishes: true });
+  return {
+    ...server,
+    sqlQueries,
+    events,
+    async stop() {
+      await events.stop();
+      await server.stop();
+    },
+  };
 }
 
 if (require.main === module) runMain('catalog', () => startCatalog());

@@ -1,6 +1,10 @@
+import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
 
-export type InventoryConfig = SubgraphConfig;
+export type InventoryConfig = SubgraphConfig & { events: EventsConfig };
 
-/** Inventory's settings, read once from the environment (INVENTORY_PORT, INVENTORY_DATABASE_URL). */
-export const loadConfig = (env: Record<string, string | undefined> = process.env): InventoryConfig => subgraphConfig('inventory', 4002, env);
+/** Inventory's settings, read once from the environment (INVENTORY_PORT, INVENTORY_DATABASE_URL, REDIS_URL, EVENTS_*). */
+export const loadConfig = (env: Record<string, string | undefined> = process.env): InventoryConfig => ({
+  ...subgraphConfig('inventory', 4002, env),
+  events: eventsConfig(env),
+});

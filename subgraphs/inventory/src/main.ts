@@ -1,8 +1,12 @@
+import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
 import { ReceiveStock } from './application/receive-stock/receive-stock.use-case';
 import { AdjustStock } from './application/adjust-stock/adjust-stock.use-case';
 import { connectInventoryDb } from './infrastructure/inventory-database';
 import { PrismaStockLevelRepository, PrismaWarehouseDirectory } from './infrastructure/prisma-stock-level.repository';
+import { PrismaProductRegister } from './infrastructure/prisma-stock-keeping-units';
+import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
+import { inventorySubscriptions } from './infrastructure/events/inventory-subscriptions';
 import { StockQueries } from './infrastructure/stock.queries';
 import { inventoryContext } from './graphql/inventory-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
@@ -11,14 +15,14 @@ import { loadConfig, type InventoryConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires inventory's database, use cases and schema into a running subgraph. */
-export async function startInventory(overrides: Partial<InventoryConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter }> {
+export async function startInventory(overrides: Partial<InventoryConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectInventoryDb(config.databaseUrl);
   const levels = new PrismaStockLevelRepository(db);
   const warehouses = new PrismaWarehouseDirectory(db);
   const env = { now: () => new Date() };
   const useCases = {
-    receiveStock: new ReceiveStock(levels, warehouses, env),
+    receiveStock: new ReceiveStock(levels, warehouses, new PrismaProductRegister(db), env),
     adjustStock: new AdjustStock(levels, warehouses, env),
   };
   const queries = new StockQueries(db);
@@ -31,7 +35,22 @@ export async function startInventory(overrides: Partial<InventoryConfig> = {}): 
     context: (identity) => inventoryContext(identity, queries, useCases),
     database: db,
   });
-  return { ...server, sqlQueries };
+  const events = await startEventDelivery({
+    context: 'inventory',
+    databaseUrl: config.databaseUrl,
+    events: config.events,
+    publishes: false,
+    consumes: { subscriptions: inventorySubscriptions, handlers: catalogEventHandlers, transaction: (work) => db.$transaction(work) },
+  });
+  return {
+    ...server,
+    sqlQueries,
+    events,
+    async stop() {
+      await events.stop();
+      await server.stop();
+    },
+  };
 }
 
 if (require.main === module) runMain('inventory', () => startInventory());

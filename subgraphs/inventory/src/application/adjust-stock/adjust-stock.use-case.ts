@@ -4,7 +4,7 @@ import type { StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
 import type { Environment } from '../environment';
 import { changeStockLevel } from '../change-stock-level';
-import { knownWarehouse } from '../known-warehouse';
+import { knownWarehouse } from '../known-references';
 
 export interface AdjustStockCommand {
   productId: string;

@@ -2,9 +2,10 @@ import type { Result } from '@storefront/kernel';
 import { checkPositiveQuantity } from '../../domain/quantity';
 import { StockLevel, type StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
+import type { ProductRegister } from '../../domain/stock-keeping-unit';
 import type { Environment } from '../environment';
 import { changeStockLevel } from '../change-stock-level';
-import { knownWarehouse } from '../known-warehouse';
+import { knownProduct, knownWarehouse } from '../known-references';
 
 export interface ReceiveStockCommand {
   productId: string;
@@ -12,11 +13,12 @@ export interface ReceiveStockCommand {
   quantity: number;
 }
 
-/** Counts units that arrived at a warehouse; a product's first receipt there opens its record. */
+/** Counts units of a product inventory has learned of that arrived at a warehouse. */
 export class ReceiveStock {
   constructor(
     private readonly levels: StockLevelRepository,
     private readonly warehouses: WarehouseDirectory,
+    private readonly products: ProductRegister,
     private readonly env: Environment,
   ) {}
 
@@ -26,6 +28,8 @@ export class ReceiveStock {
     if (!valid.ok) return valid;
     const warehouse = await knownWarehouse(this.warehouses, warehouseId);
     if (!warehouse.ok) return warehouse;
+    const product = await knownProduct(this.products, productId);
+    if (!product.ok) return product;
     return changeStockLevel(
       this.levels,
       { productId, warehouseId },

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { EventEnvelope } from './envelope';
+
+/**
+ * One version of one integration event: its name (`catalog.product-created.v1`), the context that
+ * publishes it, and the schema its payload is validated against when published and when consumed.
+ * A new version is a new contract; the old one stays until nobody subscribes to it.
+ */
+export interface EventContract<S extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly producer: string;
+  readonly schema: S;
+  /** false once the producer stops publishing this version. */
+  readonly produced: boolean;
+}
+
+export type PayloadOf<C extends EventContract> = z.infer<C['schema']>;
+export type EventOf<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
+
+const EVENT_NAME = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.v([1-9]\d*)$/;
+
+export function defineEvent<S extends z.ZodType>(name: string, schema: S, options: { produced?: boolean } = {}): EventContract<S> {
+  const match = EVENT_NAME.exec(name);
+  if (!match) throw new Error(`Event name "${name}" must look like context.event-name.v1`);
+  return { name, producer: match[1]!, schema, produced: options.produced ?? true };
+}
+
+/** Why a payload does not fit its contract, naming each offending field; null when it fits. */
+export function payloadProblems(contract: EventContract, payload: unknown): string | null {
+  const result = contract.schema.safeParse(payload);
+  if (result.success) return null;
+  return result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+}

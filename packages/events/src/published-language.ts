@@ -1,0 +1,27 @@
+import type { EventContract } from './contract';
+import { ProductCreatedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
+import type { ContractFileEntry } from './contract-file';
+import contractFileJson from '../event-contracts.json';
+
+/** Every integration event any context publishes or has published. */
+export const eventContracts: readonly EventContract[] = [ProductCreatedV1, ProductPriceChangedV1, ProductDiscontinuedV1];
+
+const contractFile = contractFileJson as { events: ContractFileEntry[] };
+
+const byName = new Map(eventContracts.map((contract) => [contract.name, contract]));
+
+export function contractNamed(name: string): EventContract | undefined {
+  return byName.get(name);
+}
+
+const routes = new Map(contractFile.events.map((entry) => [entry.name, entry.subscribers as readonly string[]]));
+
+/** The contexts whose queues receive an event, from the generated routing table. */
+export function subscribersOf(type: string): readonly string[] {
+  return routes.get(type) ?? [];
+}
+
+/** Every context that consumes at least one event: one queue each. */
+export function consumingContexts(): string[] {
+  return [...new Set(contractFile.events.flatMap((entry) => entry.subscribers))].sort();
+}

@@ -1,0 +1,116 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { envelopeSchema, payloadProblems, type EventContract, type EventOf, type Subscriptions } from '@storefront/events';
+import { createLogger, type Logger } from '@storefront/platform';
+import type { EventsConfig } from './events-config';
+import type { SqlExecutor } from './outbox';
+import { connectRedis, warnUnlessNoEviction } from './redis-connection';
+
+/** What a context does with one event, inside the transaction that also records it in the inbox. */
+export interface EventHandler<Tx, C extends EventContract = EventContract> {
+  contract: C;
+  handle(event: EventOf<C>, tx: Tx): Promise<void>;
+}
+
+export function on<Tx, C extends EventContract>(contract: C, handle: (event: EventOf<C>, tx: Tx) => Promise<void>): EventHandler<Tx, C> {
+  return { contract, handle };
+}
+
+/** An event that no number of retries will make acceptable: it goes straight to the failed set. */
+export class RejectedEventError extends Error {
+  override name = 'RejectedEventError';
+}
+
+export interface EventConsumerOptions<Tx extends SqlExecutor> {
+  subscriptions: Subscriptions;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler is typed by its own contract
+  handlers: readonly EventHandler<Tx, any>[];
+  /** Runs work in one transaction of the consuming context's database. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  events: EventsConfig;
+  log?: Logger;
+}
+
+/**
+ * Delivers a context's queue to its handlers with an exactly-once effect: the event id goes into
+ * the context's inbox table in the same transaction as the handler's changes, so a second delivery
+ * (a retry, a republished event, a job BullMQ has long forgotten) finds it there and does nothing.
+ */
+export class EventConsumer<Tx extends SqlExecutor> {
+  private readonly handlers = new Map<string, EventHandler<Tx>>();
+  private readonly log: Logger;
+  private worker: Worker | null = null;
+  private redis: Redis | null = null;
+
+  constructor(private readonly options: EventConsumerOptions<Tx>) {
+    const { context, events } = options.subscriptions;
+    for (const handler of options.handlers) this.handlers.set(handler.contract.name, handler);
+    const unhandled = events.filter((contract) => !this.handlers.has(contract.name)).map((contract) => contract.name);
+    const undeclared = [...this.handlers.keys()].filter((name) => !events.some((contract) => contract.name === name));
+    if (unhandled.length + undeclared.length > 0) {
+      throw new Error(`${context} must handle exactly what it subscribes to (no handler: ${unhandled.join(', ') || '-'}; not subscribed: ${undeclared.join(', ') || '-'})`);
+    }
+    this.log = options.log ?? createLogger(`${context}:events`);
+  }
+
+  get queueName(): string {
+    return this.options.subscriptions.context;
+  }
+
+  /** Validates and handles one delivery; 'duplicate' when the inbox already holds the event. */
+  async handle(data: unknown): Promise<'handled' | 'duplicate'> {
+    const parsed = envelopeSchema.safeParse(data);
+    if (!parsed.success) throw new RejectedEventError(`invalid envelope: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const envelope = parsed.data;
+    const handler = this.handlers.get(envelope.type);
+    if (!handler) throw new RejectedEventError(`${this.queueName} does not subscribe to ${envelope.type}`);
+    const problems = payloadProblems(handler.contract, envelope.payload);
+    if (problems) throw new RejectedEventError(`invalid ${envelope.type} payload: ${problems}`);
+    const event = { ...envelope, payload: handler.contract.schema.parse(envelope.payload) };
+    return this.options.transaction(async (tx) => {
+      const recorded = await tx.$executeRawUnsafe(
+        'INSERT INTO inbox (event_id, type) VALUES ($1::uuid, $2) ON CONFLICT (event_id) DO NOTHING',
+        envelope.id,
+        envelope.type,
+      );
+      if (recorded === 0) return 'duplicate';
+      await handler.handle(event, tx);
+      return 'handled';
+    });
+  }
+
+  async start(): Promise<void> {
+    const { events } = this.options;
+    this.redis = connectRedis(events.redisUrl, 'worker');
+    await warnUnlessNoEviction(this.redis, this.log);
+    this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
+      connection: this.redis,
+      prefix: events.prefix,
+      concurrency: events.concurrency,
+      lockDuration: events.lockDurationMs,
+      stalledInterval: events.lockDurationMs,
+      maxStalledCount: 2,
+    });
+    this.worker.on('error', (error) => this.log.warn(`worker: ${error.message}`));
+    this.worker.on('failed', (job, error) => {
+      if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) {
+        this.log.warn(`${job.name} ${job.id} moved to the failed set after ${job.attemptsMade} attempt(s): ${error.message}`);
+      }
+    });
+  }
+
+  /** Stops taking jobs and waits for the ones in flight to finish. */
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    this.redis?.disconnect();
+  }
+
+  private async process(job: Job): Promise<string> {
+    try {
+      return await this.handle(job.data);
+    } catch (error) {
+      if (error instanceof RejectedEventError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  }
+}

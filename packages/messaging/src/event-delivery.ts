@@ -1,0 +1,36 @@
+import { EventConsumer, type EventConsumerOptions } from './event-consumer';
+import type { EventsConfig } from './events-config';
+import { OutboxRelay } from './outbox-relay';
+import type { SqlExecutor } from './outbox';
+
+export interface EventDeliveryOptions<Tx extends SqlExecutor> {
+  context: string;
+  databaseUrl: string;
+  events: EventsConfig;
+  /** Whether the context writes to an outbox that needs relaying. */
+  publishes: boolean;
+  /** The context's subscriptions and handlers, if it consumes anything. */
+  consumes?: Omit<EventConsumerOptions<Tx>, 'events'>;
+}
+
+export interface EventDelivery {
+  relay: OutboxRelay | null;
+  consumer: EventConsumer<SqlExecutor> | null;
+  /** Stops taking new work; jobs in flight finish first. */
+  stop(): Promise<void>;
+}
+
+/** Starts a context's side of the event bus: its outbox relay and its queue's consumer. */
+export async function startEventDelivery<Tx extends SqlExecutor>(options: EventDeliveryOptions<Tx>): Promise<EventDelivery> {
+  const relay = options.publishes ? new OutboxRelay({ context: options.context, databaseUrl: options.databaseUrl, events: options.events }) : null;
+  const consumer = options.consumes ? new EventConsumer<Tx>({ ...options.consumes, events: options.events }) : null;
+  relay?.start();
+  await consumer?.start();
+  return {
+    relay,
+    consumer: consumer as EventConsumer<SqlExecutor> | null,
+    async stop() {
+      await Promise.all([consumer?.stop(), relay?.stop()]);
+    },
+  };
+}

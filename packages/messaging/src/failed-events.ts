@@ -1,0 +1,63 @@
+import { Queue } from 'bullmq';
+import { consumingContexts } from '@storefront/events';
+import type { EventsConfig } from './events-config';
+import { connectRedis } from './redis-connection';
+
+export interface FailedEvent {
+  queue: string;
+  type: string;
+  eventId: string;
+  attempts: number;
+  lastError: string;
+  failedAt: Date | null;
+}
+
+/** Opens the consuming contexts' queues for inspection, and closes them after. */
+async function withQueues<T>(config: EventsConfig, queues: readonly string[], work: (queues: Queue[]) => Promise<T>): Promise<T> {
+  const redis = connectRedis(config.redisUrl, 'worker');
+  const opened = queues.map((name) => new Queue(name, { connection: redis, prefix: config.prefix }));
+  try {
+    return await work(opened);
+  } finally {
+    await Promise.all(opened.map((queue) => queue.close()));
+    redis.disconnect();
+  }
+}
+
+/** Every event that used up its attempts or was rejected, in every consuming context's queue. */
+export async function listFailedEvents(config: EventsConfig, queues: readonly string[] = consumingContexts()): Promise<FailedEvent[]> {
+  return withQueues(config, queues, async (opened) => {
+    const failed = await Promise.all(
+      opened.map(async (queue) =>
+        (await queue.getFailed(0, -1)).map((job) => ({
+          queue: queue.name,
+          type: job.name,
+          eventId: String(job.id),
+          attempts: job.attemptsMade,
+          lastError: job.failedReason,
+          failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+        })),
+      ),
+    );
+    return failed.flat();
+  });
+}
+
+/** Sends failed events back to their queues for another full set of attempts; returns how many. */
+export async function retryFailedEvents(
+  config: EventsConfig,
+  which: { eventId: string } | 'all',
+  queues: readonly string[] = consumingContexts(),
+): Promise<number> {
+  return withQueues(config, queues, async (opened) => {
+    let retried = 0;
+    for (const queue of opened) {
+      const jobs = await queue.getFailed(0, -1);
+      for (const job of jobs.filter((candidate) => which === 'all' || candidate.id === which.eventId)) {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        retried += 1;
+      }
+    }
+    return retried;
+  });
+}

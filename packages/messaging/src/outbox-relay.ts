@@ -1,0 +1,189 @@
+import { Client, Pool } from 'pg';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { subscribersOf, type EventEnvelope } from '@storefront/events';
+import { createLogger, type Logger } from '@storefront/platform';
+import type { EventsConfig } from './events-config';
+import { jobFor } from './job-options';
+import { connectRedis } from './redis-connection';
+
+export interface OutboxRelayOptions {
+  context: string;
+  databaseUrl: string;
+  events: EventsConfig;
+  batchSize?: number;
+  /** A safety net only: new rows wake the relay at once through NOTIFY. */
+  pollIntervalMs?: number;
+  /** How long published rows are kept before they are pruned. */
+  retentionMs?: number;
+  log?: Logger;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  aggregate_id: string;
+  occurred_at: Date;
+  correlation_id: string;
+  causation_id: string | null;
+  payload: unknown;
+}
+
+const toEnvelope = (row: OutboxRow): EventEnvelope => ({
+  id: row.id,
+  type: row.type,
+  occurredAt: row.occurred_at.toISOString(),
+  aggregateId: row.aggregate_id,
+  correlationId: row.correlation_id,
+  causationId: row.causation_id,
+  payload: row.payload,
+});
+
+/**
+ * Moves a context's committed outbox rows to the queues of the contexts that subscribe to them.
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so several relays share the work without doing it
+ * twice, and marked published in the same transaction after BullMQ has accepted them: a relay that
+ * dies in between leaves them unmarked and they are published again under the same job ids.
+ */
+export class OutboxRelay {
+  private readonly pool: Pool;
+  private readonly redis: Redis;
+  private readonly queues = new Map<string, Queue>();
+  private readonly log: Logger;
+  private readonly batchSize: number;
+  private listener: Client | null = null;
+  private wake: (() => void) | null = null;
+  private pending = true;
+  private stopped = false;
+  private running: Promise<void> | null = null;
+  private lastPrune = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
+    this.pool.on('error', () => undefined);
+    this.redis = connectRedis(options.events.redisUrl, 'publisher');
+    this.log = options.log ?? createLogger(`${options.context}:outbox`);
+    this.batchSize = options.batchSize ?? 200;
+  }
+
+  start(): void {
+    this.running ??= this.loop();
+  }
+
+  /** Publishes what is waiting, one batch; returns how many events it moved. */
+  async relayBatch(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<OutboxRow>(
+        `SELECT id, type, aggregate_id, occurred_at, correlation_id, causation_id, payload FROM outbox
+          WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length > 0) {
+        await this.publish(rows.map(toEnvelope));
+        await client.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Adds one job per subscribing context for each event; a job id already stored is left as it is. */
+  async publish(envelopes: readonly EventEnvelope[]): Promise<void> {
+    const byQueue = new Map<string, ReturnType<typeof jobFor>[]>();
+    for (const envelope of envelopes) {
+      for (const context of subscribersOf(envelope.type)) {
+        byQueue.set(context, [...(byQueue.get(context) ?? []), jobFor(envelope, this.options.events)]);
+      }
+    }
+    await Promise.all([...byQueue].map(([context, jobs]) => this.queue(context).addBulk(jobs)));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.redis.disconnect();
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private queue(context: string): Queue {
+    let queue = this.queues.get(context);
+    if (!queue) {
+      queue = new Queue(context, { connection: this.redis, prefix: this.options.events.prefix });
+      queue.on('error', () => undefined);
+      this.queues.set(context, queue);
+    }
+    return queue;
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      if (!this.listener) await this.listen();
+      this.pending = false;
+      try {
+        const moved = await this.relayBatch();
+        if (failures > 0) this.log.info(`publishing again after ${failures} failed attempt(s)`);
+        failures = 0;
+        if (moved === this.batchSize) continue;
+        await this.pruneWhenDue();
+      } catch (error) {
+        failures += 1;
+        if (failures === 1 || failures % 50 === 0) this.log.warn(`cannot publish events yet (${(error as Error).message}); they stay in the outbox`);
+      }
+      await this.pause(failures > 0 ? Math.min(100 * 2 ** failures, 5_000) : this.options.pollIntervalMs ?? 1_000, failures > 0);
+    }
+  }
+
+  private pause(ms: number, ignoreNudges: boolean): Promise<void> {
+    if (this.pending && !ignoreNudges) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = ignoreNudges && !this.stopped ? () => this.stopped && done() : done;
+    });
+  }
+
+  private nudge(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  /** LISTEN on the channel the outbox's insert trigger notifies, so new rows go out within milliseconds. */
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl });
+    client.on('notification', () => this.nudge());
+    client.on('error', () => {
+      if (this.listener === client) this.listener = null;
+      client.end().catch(() => undefined);
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+      this.listener = client;
+    } catch (error) {
+      this.log.warn(`cannot listen for new outbox rows (${(error as Error).message}); polling`);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private async pruneWhenDue(): Promise<void> {
+    if (Date.now() - this.lastPrune < 60_000) return;
+    this.lastPrune = Date.now();
+    const retention = this.options.retentionMs ?? 24 * 3_600_000;
+    await this.pool.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)`, [retention / 1000]);
+  }
+}

@@ -1,0 +1,30 @@
+import IORedis, { type Redis } from 'ioredis';
+import type { Logger } from '@storefront/platform';
+
+/**
+ * A worker's connection waits out a Redis outage (BullMQ requires `maxRetriesPerRequest: null`);
+ * a publisher's fails fast instead, so that the relay leaves its rows in the outbox and tries again.
+ */
+export function connectRedis(url: string, role: 'worker' | 'publisher'): Redis {
+  const redis = new IORedis(url, {
+    maxRetriesPerRequest: role === 'worker' ? null : 1,
+    enableOfflineQueue: role === 'worker',
+    retryStrategy: (times) => Math.min(times * 100, 2_000),
+  });
+  // Connection errors are retried by ioredis and surface on the commands that need Redis.
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/** BullMQ loses jobs if Redis evicts keys under memory pressure: say so loudly at start-up. */
+export async function warnUnlessNoEviction(redis: Redis, log: Logger): Promise<void> {
+  try {
+    const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
+    const policy = reply[1];
+    if (policy !== undefined && policy !== 'noeviction') {
+      log.warn(`WARNING: Redis maxmemory-policy is "${policy}"; queued events can be evicted and lost. Set it to "noeviction".`);
+    }
+  } catch (error) {
+    log.warn(`could not read Redis maxmemory-policy (${(error as Error).message}); make sure it is "noeviction"`);
+  }
+}
