@@ -1,3 +1,4 @@
+import { eventually } from '../support/event-bus';
 import { graphql } from '../support/graphql-client';
 import { clientOperations } from '../support/operations';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -130,7 +131,11 @@ describe('the back office', () => {
     expect(created.data!.createProduct).toMatchObject({ product: { sku: 'E2E-MUG-1', status: 'ACTIVE' }, errors: [] });
     const productId = created.data!.createProduct.product.id as string;
 
-    const received = await graphql(endpoint, ops.ReceiveStock!, { input: { productId, warehouseId: 'eu-central', quantity: 12 } }, admin);
+    // Inventory learns of the product from catalog.product-created.v1; until then it answers UNKNOWN_PRODUCT.
+    const received = await eventually(async () => {
+      const attempt = await graphql(endpoint, ops.ReceiveStock!, { input: { productId, warehouseId: 'eu-central', quantity: 12 } }, admin);
+      return attempt.data!.receiveStock.errors[0]?.code === 'UNKNOWN_PRODUCT' ? undefined : attempt;
+    }, 'inventory to learn of the new product');
     expect(received.data!.receiveStock).toEqual({ stock: { onHand: 12, reserved: 0, available: 12 }, errors: [] });
 
     const detail = await graphql(endpoint, ops.ProductDetail!, { id: productId, country: 'DE' });

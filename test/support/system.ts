@@ -4,7 +4,9 @@ import { startCatalog } from '../../subgraphs/catalog/src/main';
 import { startInventory } from '../../subgraphs/inventory/src/main';
 import { startShipping } from '../../subgraphs/shipping/src/main';
 import type { QueryCounter, RunningServer } from '@storefront/platform';
+import type { EventsConfig } from '@storefront/messaging';
 import { createSeededDatabases } from './databases';
+import { removeEventKeys, testEventsConfig } from './event-bus';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
@@ -19,6 +21,8 @@ export interface RunningSystem {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   databaseUrls: Record<SubgraphName, string>;
+  /** The run's own event bus settings (its own Redis key prefix). */
+  events: EventsConfig;
   /** Signs a token the gateway accepts, for a customer or an admin. */
   token(subject: string, roles?: readonly string[]): Promise<string>;
   /** Stops one subgraph (to see how the gateway copes without it). */
@@ -32,7 +36,8 @@ export interface RunningSystem {
  */
 export async function startSystem(): Promise<RunningSystem> {
   const databases = await createSeededDatabases();
-  const common = { port: 0, gatewaySecret: GATEWAY_SECRET };
+  const events = testEventsConfig();
+  const common = { port: 0, gatewaySecret: GATEWAY_SECRET, events };
   const subgraphs: Record<SubgraphName, RunningSubgraph> = {
     catalog: await startCatalog({ ...common, databaseUrl: databases.urls.catalog }),
     inventory: await startInventory({ ...common, databaseUrl: databases.urls.inventory }),
@@ -55,12 +60,14 @@ export async function startSystem(): Promise<RunningSystem> {
     gatewayUrl: gateway.url.replace(/\/graphql$/, ''),
     subgraphs,
     databaseUrls: databases.urls,
+    events,
     token: (subject, roles = ['customer']) => issueToken(JWT_SECRET, subject, roles),
     stopSubgraph,
     async stop() {
       await gateway.stop();
       await Promise.all((Object.keys(subgraphs) as SubgraphName[]).map(stopSubgraph));
       await databases.drop();
+      await removeEventKeys(events);
     },
   };
 }

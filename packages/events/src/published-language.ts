@@ -1,12 +1,12 @@
 import type { EventContract } from './contract';
 import { ProductCreatedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
-import type { ContractFileEntry } from './contract-file';
 import contractFileJson from '../event-contracts.json';
 
 /** Every integration event any context publishes or has published. */
 export const eventContracts: readonly EventContract[] = [ProductCreatedV1, ProductPriceChangedV1, ProductDiscontinuedV1];
 
-const contractFile = contractFileJson as { events: ContractFileEntry[] };
+/** The routing part of the generated contract file. */
+const contractFile: { events: { name: string; subscribers: string[] }[] } = contractFileJson;
 
 const byName = new Map(eventContracts.map((contract) => [contract.name, contract]));
 
