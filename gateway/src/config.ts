@@ -1,5 +1,17 @@
 import path from 'node:path';
-import { gatewaySecret, portFrom } from '@storefront/platform';
+import { DEFAULT_GATEWAY_SECRET, gatewaySecret, portFrom } from '@storefront/platform';
+import {
+  DEFAULT_MAX_REQUEST_BYTES,
+  DEFAULT_SUBGRAPH_TIMEOUT_MS,
+  flagFrom,
+  integerFrom,
+  queryLimitsFrom,
+  rateLimitFrom,
+  trustProxyFrom,
+  trustedDocumentsFrom,
+  type QueryLimits,
+  type RateLimitSettings,
+} from './edge-settings';
 
 export const SUBGRAPHS = ['catalog', 'inventory', 'shipping'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
@@ -9,12 +21,33 @@ const DEFAULT_PORTS: Record<SubgraphName, number> = { catalog: 4001, inventory: 
 /** Development default only: production sets JWT_SECRET (see README, "Identity"). */
 export const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 
+/**
+ * Everything after `gatewaySecret` is optional so that a gateway started in code gets the same
+ * defaults as one started from the environment, except rate limiting and trusted documents,
+ * which are off unless given (see README, "Security model").
+ */
 export interface GatewayConfig {
   port: number;
   supergraphPath: string;
   subgraphUrls: Record<SubgraphName, string>;
   jwtSecret: string;
   gatewaySecret: string;
+  /** When set, tokens must carry this `iss`. */
+  jwtIssuer?: string;
+  /** When set, tokens must carry this `aud`. */
+  jwtAudience?: string;
+  /** Production posture: introspection and GraphiQL default to off, development secrets refused. */
+  production?: boolean;
+  introspection?: boolean;
+  graphiql?: boolean;
+  queryLimits?: Partial<QueryLimits>;
+  maxRequestBytes?: number;
+  subgraphTimeoutMs?: number;
+  rateLimit?: RateLimitSettings;
+  /** Only the operations in this folder's `.graphql` files run. */
+  trustedDocuments?: { directory: string };
+  /** Express's `trust proxy` setting, for the client address behind a load balancer. */
+  trustProxy?: boolean | number | string;
 }
 
 export function defaultSubgraphUrl(name: SubgraphName): string {
@@ -26,11 +59,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((name) => [name, env[`${name.toUpperCase()}_URL`] ?? defaultSubgraphUrl(name)]),
   ) as Record<SubgraphName, string>;
+  const production = env.GATEWAY_MODE ? env.GATEWAY_MODE === 'production' : env.NODE_ENV === 'production';
   return {
     port: portFrom(env, 'PORT', 4000),
     supergraphPath: env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', 'supergraph.graphql'),
     subgraphUrls,
     jwtSecret: env.JWT_SECRET ?? DEFAULT_JWT_SECRET,
     gatewaySecret: gatewaySecret(env),
+    ...(env.JWT_ISSUER ? { jwtIssuer: env.JWT_ISSUER } : {}),
+    ...(env.JWT_AUDIENCE ? { jwtAudience: env.JWT_AUDIENCE } : {}),
+    production,
+    introspection: flagFrom(env, 'INTROSPECTION', !production),
+    graphiql: flagFrom(env, 'GRAPHIQL', !production),
+    queryLimits: queryLimitsFrom(env),
+    maxRequestBytes: integerFrom(env, 'MAX_REQUEST_BYTES', DEFAULT_MAX_REQUEST_BYTES, 1024),
+    subgraphTimeoutMs: integerFrom(env, 'SUBGRAPH_TIMEOUT_MS', DEFAULT_SUBGRAPH_TIMEOUT_MS, 1),
+    rateLimit: rateLimitFrom(env),
+    trustedDocuments: trustedDocumentsFrom(env),
+    trustProxy: trustProxyFrom(env),
   };
+}
+
+/** A production gateway must not run with the secrets the README publishes. */
+export function assertProductionSecrets(config: GatewayConfig): void {
+  if (!config.production) return;
+  if (config.jwtSecret === DEFAULT_JWT_SECRET) throw new Error('JWT_SECRET must be set in production (the development default is public)');
+  if (config.gatewaySecret === DEFAULT_GATEWAY_SECRET) throw new Error('GATEWAY_SHARED_SECRET must be set in production (the development default is public)');
 }

@@ -1,16 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import express from 'express';
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, type RunningServer } from '@storefront/platform';
-import { identityFromAuthorization } from './auth/tokens';
-import { SUBGRAPHS, type GatewayConfig, type SubgraphName } from './config';
-import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+import { callerOf, identifyCaller } from './auth/caller';
+import { assertProductionSecrets, type GatewayConfig } from './config';
+import { DEFAULT_MAX_REQUEST_BYTES } from './edge-settings';
+import { createGraphQLServer } from './graphql-server';
+import { callerRateLimit } from './rate-limit/caller-rate-limit';
+import { trustedDocuments } from './trusted-documents/trusted-documents';
+import { httpErrorHandler } from './errors/http-error';
 import { graphiqlRouter } from './graphiql/graphiql.router';
 import { defaultQuery } from './graphiql/default-query';
 import { readinessOf } from './readiness';
@@ -18,28 +17,22 @@ import { readinessOf } from './readiness';
 const log = createLogger('gateway');
 
 /**
- * The gateway: serves the committed supergraph (composed at build time, never by introspection),
- * verifies who is calling, and plans each query over the subgraphs.
+ * The gateway's HTTP edge. A request to /graphql passes, in order: the caller's token (verified
+ * once), the caller's rate limit, the body limit and JSON parsing, the trusted documents when on,
+ * then Apollo (query limits, planning, subgraph calls). See README, "Security model".
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
-  const subgraphNames = new Set<string>(SUBGRAPHS);
-  const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name }) => {
-      if (!subgraphNames.has(name)) throw new Error(`The supergraph names a subgraph "${name}" this gateway has no URL for`);
-      return new SubgraphDataSource(name, config.subgraphUrls[name as SubgraphName], config.gatewaySecret);
-    },
-  });
-
+  assertProductionSecrets(config);
+  const production = config.production ?? false;
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy ?? false);
   const httpServer = http.createServer(app);
-  const server = new ApolloServer<GatewayContext>({
-    gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
-    includeStacktraceInErrorResponses: false,
-  });
+  const server = createGraphQLServer(config, httpServer, log);
   await server.start();
+  const rateLimit = config.rateLimit ? callerRateLimit(config.rateLimit) : undefined;
+  await rateLimit?.connected;
+  const trusted = config.trustedDocuments ? trustedDocuments(config.trustedDocuments.directory) : undefined;
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -48,14 +41,23 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     const readiness = await readinessOf(config.subgraphUrls);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
-  app.use(graphiqlRouter({ endpoint: '/graphql', defaultQuery, title: 'Storefront GraphQL' }));
+  const graphiql = config.graphiql ?? !production;
+  if (graphiql) app.use(graphiqlRouter({ endpoint: '/graphql', defaultQuery, title: 'Storefront GraphQL' }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    identifyCaller(config.jwtSecret, { issuer: config.jwtIssuer, audience: config.jwtAudience }),
+    ...(rateLimit ? [rateLimit.middleware] : []),
+    express.json({ limit: config.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES }),
+    ...(trusted ? [trusted.middleware] : []),
     expressMiddleware(server, {
-      context: async ({ req }) => ({ identity: await identityFromAuthorization(req.headers.authorization, config.jwtSecret) }),
+      context: async ({ res }) => {
+        const caller = callerOf(res);
+        if (caller.refusal) throw caller.refusal;
+        return { identity: caller.identity };
+      },
     }),
   );
+  app.use(httpErrorHandler(log));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -63,6 +65,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/graphql`;
-  log.info(`GraphQL and GraphiQL at ${url}`);
-  return { url, port, stop: () => server.stop() };
+  log.info(`GraphQL${graphiql ? ' and GraphiQL' : ''} at ${url}${production ? ' (production posture)' : ''}`);
+  return {
+    url,
+    port,
+    stop: async () => {
+      await server.stop();
+      await rateLimit?.close();
+    },
+  };
 }

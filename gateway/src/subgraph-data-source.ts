@@ -1,23 +1,39 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { signIdentityHeaders, type Identity } from '@storefront/platform';
+import { createLogger, signIdentityHeaders, type Identity } from '@storefront/platform';
+
+const log = createLogger('gateway');
 
 export interface GatewayContext {
   identity: Identity | null;
 }
 
+export interface SubgraphCallOptions {
+  /** A call that has not finished by then is abandoned; its fields get `SUBGRAPH_TIMEOUT`. */
+  timeoutMs: number;
+  /** Whether the client sees the low-level cause (addresses, ports); off in production. */
+  exposeCause: boolean;
+}
+
+const isTimeout = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || /aborted|timed? ?out/i.test(error.message));
+
 /**
  * Talks to one subgraph. It forwards only the identity the gateway verified, signed, never the
- * client's headers; and when the subgraph cannot be reached it reports which one, so that the
- * fields of the other subgraphs still come back with a precise error instead of a failed request.
+ * client's headers; it gives up on a call that takes too long; and when the subgraph cannot be
+ * reached it reports which one, so that the fields of the other subgraphs still come back with a
+ * precise error instead of a failed or hung request.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly secret: string,
+    private readonly options: SubgraphCallOptions,
   ) {
     super({ url });
+    const fetchWithoutLimit = this.fetcher;
+    this.fetcher = (input, init) => fetchWithoutLimit(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -31,7 +47,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       return await super.process(options);
     } catch (error) {
-      throw new GraphQLError(`The ${this.subgraph} service is unavailable: ${(error as Error).message}`, {
+      const cause = (error as Error).message;
+      log.warn(`the ${this.subgraph} service failed: ${cause}`);
+      if (isTimeout(error)) {
+        throw new GraphQLError(`The ${this.subgraph} service did not answer within ${this.options.timeoutMs} ms.`, {
+          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: this.subgraph },
+        });
+      }
+      throw new GraphQLError(`The ${this.subgraph} service is unavailable${this.options.exposeCause ? `: ${cause}` : '.'}`, {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
       });
     }

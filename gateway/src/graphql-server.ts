@@ -1,0 +1,45 @@
+import type http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Logger } from '@storefront/platform';
+import { SUBGRAPHS, type GatewayConfig, type SubgraphName } from './config';
+import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './edge-settings';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+import { queryLimitRules } from './limits/query-limit-rules';
+import { queryCostPlugin } from './limits/query-cost';
+import { gatewayErrorFormat } from './errors/gateway-error-format';
+import { unknownOperationPlugin } from './errors/unknown-operation';
+
+/**
+ * Apollo Server over the gateway: the committed supergraph (composed at build time, never by
+ * introspection), the query limits, the production posture and the error masking.
+ */
+export function createGraphQLServer(config: GatewayConfig, httpServer: http.Server, log: Logger): ApolloServer<GatewayContext> {
+  const production = config.production ?? false;
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...config.queryLimits };
+  const subgraphNames = new Set<string>(SUBGRAPHS);
+  const callOptions = { timeoutMs: config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, exposeCause: !production };
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name }) => {
+      if (!subgraphNames.has(name)) throw new Error(`The supergraph names a subgraph "${name}" this gateway has no URL for`);
+      return new SubgraphDataSource(name, config.subgraphUrls[name as SubgraphName], config.gatewaySecret, callOptions);
+    },
+  });
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unknownOperationPlugin, queryCostPlugin(limits.maxCost)],
+    validationRules: queryLimitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    introspection: config.introspection ?? !production,
+    // Suggestions ("Did you mean …?") would describe the schema that introspection hides.
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: gatewayErrorFormat(log),
+    includeStacktraceInErrorResponses: false,
+  });
+}
