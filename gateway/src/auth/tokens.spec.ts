@@ -4,8 +4,8 @@ import { identityFromAuthorization, issueToken } from './tokens';
 const secret = 'unit-test-secret-0123456789abcdef0123';
 const key = new TextEncoder().encode(secret);
 
-async function refusal(header: string): Promise<unknown> {
-  return identityFromAuthorization(header, secret).then(
+async function refusal(header: string, policy = {}): Promise<unknown> {
+  return identityFromAuthorization(header, secret, policy).then(
     () => 'accepted',
     (error: { extensions?: { code?: string } }) => error.extensions?.code,
   );
@@ -29,6 +29,24 @@ describe('identityFromAuthorization', () => {
     const noExpiry = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').sign(key);
     for (const header of [`Bearer ${expired}`, `Bearer ${foreign}`, `Bearer ${unsigned}`, `Bearer ${hs512}`, `Bearer ${noExpiry}`, 'Bearer', 'Basic abc', 'Bearer a.b.c']) {
       await expect(refusal(header)).resolves.toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
+describe('issuer and audience', () => {
+  const policy = { issuer: 'https://id.storefront.example', audience: 'storefront-api' };
+
+  it('accepts a token for this issuer and audience', async () => {
+    const token = await issueToken(secret, 'alice', ['customer'], '1h', policy);
+    await expect(identityFromAuthorization(`Bearer ${token}`, secret, policy)).resolves.toEqual({ subject: 'alice', roles: ['customer'] });
+  });
+
+  it('refuses a token from another issuer, for another audience, or naming neither', async () => {
+    const otherIssuer = await issueToken(secret, 'alice', ['customer'], '1h', { ...policy, issuer: 'https://elsewhere.example' });
+    const otherAudience = await issueToken(secret, 'alice', ['customer'], '1h', { ...policy, audience: 'back-office' });
+    const neither = await issueToken(secret, 'alice', ['customer']);
+    for (const token of [otherIssuer, otherAudience, neither]) {
+      await expect(refusal(`Bearer ${token}`, policy)).resolves.toBe('UNAUTHENTICATED');
     }
   });
 });

@@ -20,6 +20,9 @@ const EXPECTED_CODES = new Set<string>([
   ...QUERY_LIMIT_CODES,
 ]);
 
+/** graphql-js words its token limit as a syntax error; say it like the other limits. */
+const limitMessage = (message: string) => message.replace(/^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/, 'Token limit of $1 exceeded.');
+
 export const MASKED_MESSAGE = 'Internal error: the failure was logged.';
 
 /**
@@ -30,7 +33,7 @@ export const MASKED_MESSAGE = 'Internal error: the failure was logged.';
 export function gatewayErrorFormat(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const limit = queryLimitCodeOf(unwrapResolverError(error));
-    if (limit) return { ...formatted, extensions: { code: limit } };
+    if (limit) return { message: limitMessage(formatted.message), extensions: { code: limit } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && EXPECTED_CODES.has(code)) return formatted;
     log.error(`unexpected error at ${formatted.path?.join('.') ?? '(no path)'}`, unwrapResolverError(error));
