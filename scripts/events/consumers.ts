@@ -1,5 +1,6 @@
 import type { Subscriptions } from '@storefront/events';
 import { inventorySubscriptions } from '../../subgraphs/inventory/src/infrastructure/events/inventory-subscriptions';
+import { shippingSubscriptions } from '../../subgraphs/shipping/src/infrastructure/events/shipping-subscriptions';
 
 /** Every consuming context's declared subscriptions: the source of the routing table. */
-export const CONSUMER_SUBSCRIPTIONS: readonly Subscriptions[] = [inventorySubscriptions];
+export const CONSUMER_SUBSCRIPTIONS: readonly Subscriptions[] = [inventorySubscriptions, shippingSubscriptions];

@@ -7,6 +7,7 @@ import { CountryCode } from '../domain/country-code.value-object';
 import type { DeliveryEstimate } from '../domain/rate-table';
 import type { Money, ShippingRate } from '../domain/shipping-rate';
 import type { ShippingContext } from './shipping-context';
+import { productsAwaitingMeasurement } from './awaiting-measurement.resolver';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -34,6 +35,7 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
       if (!rates.ok) throw badUserInput(rates.error.message, 'country');
       return rates.value;
     },
+    productsAwaitingMeasurement,
   },
   Mutation: {
     setParcelProfile: async (_: unknown, { input }: { input: SetParcelProfileInput }, ctx: ShippingContext) => {
@@ -45,11 +47,12 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
   Product: {
     // Any id is a product shipping may be asked about; what it knows is loaded per field, batched.
     __resolveReference: (ref: ProductRef) => ({ id: ref.id }),
-    shippingProfile: (product: ProductRef, _: unknown, ctx: ShippingContext) => ctx.parcelProfiles.load(product.id),
+    shippingProfile: async (product: ProductRef, _: unknown, ctx: ShippingContext) => (await ctx.parcels.load(product.id)).profile,
+    parcelStatus: async (product: ProductRef, _: unknown, ctx: ShippingContext) => (await ctx.parcels.load(product.id)).status,
     shippingEstimate: async (product: ProductRef, args: { country: string }, ctx: ShippingContext) => {
       const country = CountryCode.parse(args.country);
       if (!country.ok) throw badUserInput(country.error.message, 'country');
-      const parcel = await ctx.parcelProfiles.load(product.id);
+      const parcel = (await ctx.parcels.load(product.id)).profile;
       if (!parcel) return null;
       const estimate = await ctx.useCases.estimateDelivery.execute(parcel, country.value);
       return estimate ? toEstimateView(estimate) : null;

@@ -3,7 +3,7 @@ import type { Identity } from '@storefront/platform';
 import type { SetParcelProfile } from '../application/set-parcel-profile/set-parcel-profile.use-case';
 import type { EstimateDelivery } from '../application/estimate-delivery/estimate-delivery.use-case';
 import type { ListShippingRates } from '../application/list-shipping-rates/list-shipping-rates.use-case';
-import type { ParcelProfileQueries, ParcelProfileView } from '../infrastructure/parcel-profile.queries';
+import type { ParcelQueries, ProductParcelView } from '../infrastructure/parcel.queries';
 
 export interface ShippingUseCases {
   setParcelProfile: SetParcelProfile;
@@ -14,14 +14,16 @@ export interface ShippingUseCases {
 export interface ShippingContext {
   identity: Identity | null;
   useCases: ShippingUseCases;
-  /** Per-request loader: every product's parcel asked for in one request costs one query. */
-  parcelProfiles: DataLoader<string, ParcelProfileView | null>;
+  queries: ParcelQueries;
+  /** Per-request loader: every product's parcel and status asked for in one request cost one query. */
+  parcels: DataLoader<string, ProductParcelView>;
 }
 
-export function shippingContext(identity: Identity | null, queries: ParcelProfileQueries, useCases: ShippingUseCases): ShippingContext {
+export function shippingContext(identity: Identity | null, queries: ParcelQueries, useCases: ShippingUseCases): ShippingContext {
   return {
     identity,
     useCases,
-    parcelProfiles: new DataLoader((ids) => queries.byProductIds(ids), { maxBatchSize: 1000 }),
+    queries,
+    parcels: new DataLoader((ids) => queries.byProductIds(ids), { maxBatchSize: 1000 }),
   };
 }

@@ -1,0 +1,67 @@
+import { parcelStatus, type ParcelStatus } from '../domain/parcel-status';
+import { Prisma, type ParcelProfile } from './prisma/generated/client';
+import type { ShippingDb } from './shipping-database';
+
+/** The fields the API shows of a parcel profile; a stored row is one, and so is a saved profile's state. */
+export type ParcelProfileView = Pick<ParcelProfile, 'productId' | 'weightGrams' | 'lengthMm' | 'widthMm' | 'heightMm' | 'fragile'>;
+
+/** What shipping knows of one product's parcel: its profile once measured, and how far it is. */
+export interface ProductParcelView {
+  profile: ParcelProfileView | null;
+  status: ParcelStatus | null;
+}
+
+/** Where a page of the products awaiting measurement starts: after this one, in the order they were learned. */
+export interface AwaitingMeasurementPosition {
+  learnedAt: Date;
+  productId: string;
+}
+
+type ParcelRow = { productId: string; learned: boolean } & { [K in Exclude<keyof ParcelProfileView, 'productId'>]: ParcelProfileView[K] | null };
+
+const NOTHING_KNOWN: ProductParcelView = { profile: null, status: null };
+
+/** The read side of parcels, straight from the tables. */
+export class ParcelQueries {
+  constructor(private readonly db: ShippingDb) {}
+
+  /**
+   * Profiles and statuses by product id in one query (both tables joined to the ids asked), in the
+   * order asked; nothing known where shipping has neither learned of the product nor measured it.
+   */
+  async byProductIds(productIds: readonly string[]): Promise<ProductParcelView[]> {
+    if (productIds.length === 0) return [];
+    const rows = await this.db.$queryRaw<ParcelRow[]>`
+      SELECT ids.product_id AS "productId", s.product_id IS NOT NULL AS learned,
+             p.weight_grams AS "weightGrams", p.length_mm AS "lengthMm", p.width_mm AS "widthMm", p.height_mm AS "heightMm", p.fragile
+        FROM unnest(${[...productIds]}::text[]) AS ids(product_id)
+        LEFT JOIN parcel_profiles p ON p.product_id = ids.product_id
+        LEFT JOIN shippable_products s ON s.product_id = ids.product_id
+       WHERE p.product_id IS NOT NULL OR s.product_id IS NOT NULL`;
+    const byId = new Map(rows.map((row) => [row.productId, toView(row)]));
+    return productIds.map((id) => byId.get(id) ?? NOTHING_KNOWN);
+  }
+
+  /**
+   * One page of the learned products that have no parcel profile and are still sold, longest
+   * waiting first; fetches one extra row to know if more follow. Discontinued ones are left out:
+   * nobody needs to measure what will not be sold.
+   */
+  async awaitingMeasurement(after: AwaitingMeasurementPosition | null, size: number): Promise<{ items: AwaitingMeasurementPosition[]; hasNextPage: boolean }> {
+    const rows = await this.db.$queryRaw<AwaitingMeasurementPosition[]>`
+      SELECT s.product_id AS "productId", s.learned_at AS "learnedAt"
+        FROM shippable_products s
+       WHERE s.discontinued_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM parcel_profiles p WHERE p.product_id = s.product_id)
+         ${after ? Prisma.sql`AND (s.learned_at, s.product_id) > (${after.learnedAt}::timestamptz, ${after.productId})` : Prisma.empty}
+       ORDER BY s.learned_at, s.product_id
+       LIMIT ${size + 1}`;
+    return { items: rows.slice(0, size), hasNextPage: rows.length > size };
+  }
+}
+
+function toView(row: ParcelRow): ProductParcelView {
+  const { productId, learned, weightGrams, lengthMm, widthMm, heightMm, fragile } = row;
+  const profile = weightGrams === null || lengthMm === null || widthMm === null || heightMm === null || fragile === null ? null : { productId, weightGrams, lengthMm, widthMm, heightMm, fragile };
+  return { profile, status: parcelStatus({ learned, measured: profile !== null }) };
+}
