@@ -127,6 +127,7 @@ export const SET_PARCEL_PROFILE = /* GraphQL */ `
   mutation ($input: SetParcelProfileInput!) {
     setParcelProfile(input: $input) {
       shippingProfile { weightGrams lengthMm widthMm heightMm fragile }
+      parcelStatus
       errors { code message field }
     }
   }

@@ -84,7 +84,11 @@ describe('parcel profiles and estimates', () => {
   it('sets a profile and estimates the cheapest delivery for it; knows nothing of other products', async () => {
     const input = await profileInput();
     const set = await setProfile(input);
-    expect(set.data!.setParcelProfile).toEqual({ shippingProfile: { weightGrams: 2400, lengthMm: 300, widthMm: 200, heightMm: 150, fragile: false }, errors: [] });
+    expect(set.data!.setParcelProfile).toEqual({
+      shippingProfile: { weightGrams: 2400, lengthMm: 300, widthMm: 200, heightMm: 150, fragile: false },
+      parcelStatus: 'MEASURED',
+      errors: [],
+    });
 
     const unknown = aProductId();
     const germany = await shipping.graphql(PRODUCTS, { representations: asProducts([input.productId, unknown]), country: 'DE' });
@@ -131,7 +135,7 @@ describe('parcel profiles and estimates', () => {
     const input = await profileInput(overrides);
     const result = await setProfile(input);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.setParcelProfile).toEqual({ shippingProfile: null, errors: [{ code, field, message: expect.any(String) }] });
+    expect(result.data!.setParcelProfile).toEqual({ shippingProfile: null, parcelStatus: null, errors: [{ code, field, message: expect.any(String) }] });
     expect(await shipping.db.parcelProfile.count({ where: { productId: input.productId } })).toBe(0);
   });
 
@@ -140,6 +144,7 @@ describe('parcel profiles and estimates', () => {
     const result = await setProfile(input);
     expect(result.data!.setParcelProfile).toEqual({
       shippingProfile: null,
+      parcelStatus: null,
       errors: [{ code: 'UNKNOWN_PRODUCT', field: 'productId', message: expect.stringContaining(input.productId) }],
     });
     expect(await shipping.db.parcelProfile.count({ where: { productId: input.productId } })).toBe(0);

@@ -58,6 +58,9 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
       return estimate ? toEstimateView(estimate) : null;
     },
   },
+  SetParcelProfilePayload: {
+    parcelStatus: (payload: { shippingProfile: unknown }) => (payload.shippingProfile ? 'MEASURED' : null),
+  },
   ShippingRate: {
     base: (rate: ShippingRate) => money(rate.baseAmount, rate.currency),
     perKg: (rate: ShippingRate) => money(rate.perKgAmount, rate.currency),
