@@ -17,7 +17,16 @@ export interface AwaitingMeasurementPosition {
   productId: string;
 }
 
-type ParcelRow = { productId: string; learned: boolean } & { [K in Exclude<keyof ParcelProfileView, 'productId'>]: ParcelProfileView[K] | null };
+/** One id asked for, with its profile's columns (all null when it has none) and whether it was learned. */
+interface ParcelRow {
+  productId: string;
+  learned: boolean;
+  weightGrams: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  fragile: boolean | null;
+}
 
 const NOTHING_KNOWN: ProductParcelView = { profile: null, status: null };
 
@@ -60,8 +69,9 @@ export class ParcelQueries {
   }
 }
 
-function toView(row: ParcelRow): ProductParcelView {
-  const { productId, learned, weightGrams, lengthMm, widthMm, heightMm, fragile } = row;
-  const profile = weightGrams === null || lengthMm === null || widthMm === null || heightMm === null || fragile === null ? null : { productId, weightGrams, lengthMm, widthMm, heightMm, fragile };
-  return { profile, status: parcelStatus({ learned, measured: profile !== null }) };
+function toView({ productId, learned, weightGrams, lengthMm, widthMm, heightMm, fragile }: ParcelRow): ProductParcelView {
+  // The profile's columns are NOT NULL, so one null means the join found no profile.
+  const measured = weightGrams !== null && lengthMm !== null && widthMm !== null && heightMm !== null && fragile !== null;
+  const profile = measured ? { productId, weightGrams, lengthMm, widthMm, heightMm, fragile } : null;
+  return { profile, status: parcelStatus({ learned, measured }) };
 }
