@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
 import { startInventory } from '../src/main';
+import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
 
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const SECRET = 'inventory-integration-test-secret';
@@ -14,7 +15,7 @@ export const warehouses = [
   { id: 'us-east', name: 'Newark', country: 'US' },
 ];
 
-/** A product id inventory has never seen: catalog ids are UUIDs. */
+/** A product id inventory has never heard of: catalog ids are UUIDs. */
 export const aProductId = (): string => randomUUID();
 
 export interface GraphQLResponse {
@@ -29,6 +30,9 @@ export interface InventoryHarness {
   /** Direct SQL on the subgraph's database, as an operator (or a bug) could send it. */
   sql: Client;
   sqlQueries: { readonly count: number; reset(): void };
+  /** A product inventory has learned of, as it does from catalog.product-created.v1 (no stock records yet). */
+  learnedProduct(): Promise<string>;
+  server: Awaited<ReturnType<typeof startInventory>>;
   request(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
@@ -42,10 +46,17 @@ export async function startHarness(): Promise<InventoryHarness> {
     await migrateContext({ context: 'inventory', databaseUrl });
     await sql.connect();
     for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
-    const server = await startInventory({ port: 0, databaseUrl, gatewaySecret: SECRET });
+    const events = testEventsConfig();
+    const server = await startInventory({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
     return {
       sql,
+      server,
       sqlQueries: server.sqlQueries,
+      async learnedProduct() {
+        const productId = aProductId();
+        await sql.query('INSERT INTO stock_keeping_units (product_id, sku, catalog_version) VALUES ($1, $2, 0)', [productId, `SKU-${productId.slice(0, 8)}`]);
+        return productId;
+      },
       async request(query, variables = {}, caller = admin) {
         const signature = caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET);
         const response = await fetch(server.url, {
@@ -59,6 +70,7 @@ export async function startHarness(): Promise<InventoryHarness> {
         await server.stop();
         await sql.end();
         await dropDatabase(databaseUrl);
+        await removeEventKeys(events);
       },
     };
   } catch (error) {

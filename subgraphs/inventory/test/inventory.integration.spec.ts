@@ -38,7 +38,7 @@ describe('inventory subgraph', () => {
   });
 
   it('receives stock and shows it on the Product entity; an unknown product has none', async () => {
-    const known = aProductId();
+    const known = await inventory.learnedProduct();
     const unknown = aProductId();
     expect((await receive(known, 'eu-central', 5)).errors).toEqual([]);
     const second = await receive(known, 'us-east', 3);
@@ -66,7 +66,7 @@ describe('inventory subgraph', () => {
   });
 
   it('adjusts on hand both ways and keeps the reason on record', async () => {
-    const productId = aProductId();
+    const productId = await inventory.learnedProduct();
     await receive(productId, 'eu-central', 10);
     expect((await adjust(productId, 'eu-central', -2, ' two broken ')).stock).toMatchObject({ onHand: 8, available: 8 });
     expect((await adjust(productId, 'eu-central', 1, 'found one')).stock).toMatchObject({ onHand: 9, available: 9 });
@@ -78,7 +78,7 @@ describe('inventory subgraph', () => {
   });
 
   it('refuses bad input with typed errors and writes nothing', async () => {
-    const productId = aProductId();
+    const productId = await inventory.learnedProduct();
     const never = aProductId();
     await receive(productId, 'eu-central', 4);
     const refusals = [
@@ -90,6 +90,7 @@ describe('inventory subgraph', () => {
       [await adjust(productId, 'eu-central', -1, '   '), 'REASON_REQUIRED', 'reason'],
       [await adjust(productId, 'eu-central', -5), 'INSUFFICIENT_STOCK', 'quantity'],
       [await adjust(never, 'eu-central', 2), 'NO_STOCK_RECORD', 'productId'],
+      [await receive(never, 'eu-central', 2), 'UNKNOWN_PRODUCT', 'productId'],
     ] as const;
     for (const [payload, code, field] of refusals) {
       expect(payload).toEqual({ stock: null, errors: [{ code, field, message: expect.any(String) }] });
@@ -112,7 +113,7 @@ describe('inventory subgraph', () => {
   });
 
   it('loses no unit when 20 receipts of one unit race, the very first one included', async () => {
-    const productId = aProductId();
+    const productId = await inventory.learnedProduct();
     const payloads = await Promise.all(Array.from({ length: 20 }, () => receive(productId, 'eu-central', 1)));
     expect(payloads.flatMap((payload) => payload.errors)).toEqual([]);
     const { rows } = await inventory.sql.query('SELECT on_hand, version FROM stock_levels WHERE product_id = $1', [productId]);
@@ -121,7 +122,7 @@ describe('inventory subgraph', () => {
   });
 
   it('never takes on hand below zero when adjustments race', async () => {
-    const productId = aProductId();
+    const productId = await inventory.learnedProduct();
     await receive(productId, 'us-east', 5);
     const payloads = await Promise.all(Array.from({ length: 10 }, () => adjust(productId, 'us-east', -1, 'shrinkage')));
     const codes = payloads.map((payload) => payload.errors[0]?.code ?? 'OK').sort();
@@ -132,7 +133,7 @@ describe('inventory subgraph', () => {
   });
 
   it('keeps reserved units: an adjustment below them is refused, and so is a bad UPDATE by the database', async () => {
-    const productId = aProductId();
+    const productId = await inventory.learnedProduct();
     await receive(productId, 'eu-central', 5);
     await inventory.sql.query('UPDATE stock_levels SET reserved = 3 WHERE product_id = $1', [productId]);
     expect((await adjust(productId, 'eu-central', -3)).errors).toEqual([expect.objectContaining({ code: 'INSUFFICIENT_STOCK', field: 'quantity' })]);

@@ -1,6 +1,7 @@
 import { RejectedEventError, OutboxRelay, type EventConsumer, type SqlExecutor } from '@storefront/messaging';
 import { ProductNotYetLearnedError } from '../src/domain/shippable-product';
-import { productCreated, productDiscontinued, productPriceChanged } from './catalog-event-builders';
+import { eventually } from '../../../test/support/event-bus';
+import { productCreated, productDiscontinued, productPriceChanged } from '../../../test/support/catalog-events';
 import { AWAITING_MEASUREMENT, PARCEL_STATUSES, aProductId, admin, asProducts, startHarness, type ShippingHarness } from './shipping-harness';
 
 let shipping: ShippingHarness;
@@ -26,17 +27,6 @@ async function parcelStatusOf(productId: string): Promise<string | null> {
 async function awaitingMeasurement(): Promise<string[]> {
   const { data } = await shipping.graphql(AWAITING_MEASUREMENT, { first: 100 }, admin);
   return data!.productsAwaitingMeasurement.edges.map((edge: { node: { id: string } }) => edge.node.id);
-}
-
-/** Asks again until `probe` gives something other than undefined, or fails after the deadline. */
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, deadlineMs = 10_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Still waiting after ${deadlineMs} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 describe("shipping's handling of catalog's events", () => {

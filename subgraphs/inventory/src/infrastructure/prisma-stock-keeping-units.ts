@@ -5,9 +5,12 @@ import type { Prisma } from './prisma/generated/client';
 export class PrismaStockKeepingUnits implements StockKeepingUnitRepository {
   constructor(private readonly tx: Prisma.TransactionClient) {}
 
+  /** Locks the row until the transaction ends, so two changes to one product apply one after the other. */
   async find(productId: string): Promise<StockKeepingUnit | null> {
-    const row = await this.tx.stockKeepingUnit.findUnique({ where: { productId } });
-    return row && { productId: row.productId, sku: row.sku, catalogVersion: row.catalogVersion, discontinuedAt: row.discontinuedAt };
+    const rows = await this.tx.$queryRaw<StockKeepingUnit[]>`
+      SELECT product_id AS "productId", sku, catalog_version AS "catalogVersion", discontinued_at AS "discontinuedAt"
+      FROM stock_keeping_units WHERE product_id = ${productId} FOR UPDATE`;
+    return rows[0] ?? null;
   }
 
   async learn(unit: StockKeepingUnit): Promise<void> {
