@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './contract';
-
-const money = z.object({
-  /** Minor units (cents). */
-  amount: z.number().int().nonnegative(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR'),
-});
-
-/** The product's version after the change, so a consumer can ignore what arrives late. */
-const version = z.number().int().nonnegative();
+import { money, version } from './shared-schemas';
 
 export const ProductCreatedV1 = defineEvent(
   'catalog.product-created.v1',

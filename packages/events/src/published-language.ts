@@ -1,9 +1,29 @@
 import type { EventContract } from './contract';
 import { ProductCreatedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
+import { OrderCancelledV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
+import { StockReservationFailedV1, StockReservedV1 } from './inventory-events';
+import { PaymentAuthorizedV1, PaymentFailedV1 } from './payments-events';
+import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from './shipping-events';
 import contractFileJson from '../event-contracts.json';
 
 /** Every integration event any context publishes or has published. */
-export const eventContracts: readonly EventContract[] = [ProductCreatedV1, ProductPriceChangedV1, ProductDiscontinuedV1];
+export const eventContracts: readonly EventContract[] = [
+  ProductCreatedV1,
+  ProductPriceChangedV1,
+  ProductDiscontinuedV1,
+  OrderPlacedV1,
+  OrderConfirmedV1,
+  OrderRejectedV1,
+  OrderCancelledV1,
+  OrderShippedV1,
+  OrderDeliveredV1,
+  StockReservedV1,
+  StockReservationFailedV1,
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+  ShipmentDispatchedV1,
+  ShipmentDeliveredV1,
+];
 
 /** The routing part of the generated contract file. */
 const contractFile: { events: { name: string; subscribers: string[] }[] } = contractFileJson;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineEvent } from './contract';
+import { money, orderLineQuantity } from './shared-schemas';
+
+const address = z.object({
+  name: z.string().min(1),
+  line1: z.string().min(1),
+  line2: z.string().nullable(),
+  city: z.string().min(1),
+  postalCode: z.string().min(1),
+  country: z.string().regex(/^[A-Z]{2}$/),
+});
+
+const customer = { orderId: z.uuid(), customerId: z.string().min(1) };
+
+/** A customer placed an order: inventory reserves it, payments gets ready to authorize it. */
+export const OrderPlacedV1 = defineEvent(
+  'ordering.order-placed.v1',
+  z.object({
+    ...customer,
+    lines: z.array(orderLineQuantity.extend({ name: z.string(), unitPrice: money })).min(1),
+    total: money,
+    contactEmail: z.string().min(3),
+    shippingAddress: address,
+    /** The payment provider's token for the customer's card, handed on to payments. */
+    paymentToken: z.string().min(1),
+  }),
+);
+
+/** Stock is reserved and the payment authorized: shipping prepares a shipment. */
+export const OrderConfirmedV1 = defineEvent(
+  'ordering.order-confirmed.v1',
+  z.object({ ...customer, lines: z.array(orderLineQuantity).min(1), shippingAddress: address, total: money }),
+);
+
+/** Inventory could not reserve every line: nothing was reserved and nothing will be charged. */
+export const OrderRejectedV1 = defineEvent(
+  'ordering.order-rejected.v1',
+  z.object({ ...customer, reason: z.string().min(1) }),
+);
+
+/**
+ * The order will not go ahead: the customer cancelled before dispatch, or the payment was declined.
+ * Inventory releases what it reserved; payments voids an authorization.
+ */
+export const OrderCancelledV1 = defineEvent(
+  'ordering.order-cancelled.v1',
+  z.object({ ...customer, reason: z.enum(['CUSTOMER_CANCELLED', 'PAYMENT_DECLINED']), message: z.string().min(1) }),
+);
+
+export const OrderShippedV1 = defineEvent(
+  'ordering.order-shipped.v1',
+  z.object({ ...customer, carrier: z.string().min(1), trackingNumber: z.string().min(1) }),
+);
+
+export const OrderDeliveredV1 = defineEvent('ordering.order-delivered.v1', z.object(customer));
