@@ -39,6 +39,8 @@ export function createGraphQLServer(config: GatewayConfig, httpServer: http.Serv
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would let anyone fill a cache; trusted documents are the by-hash mode.
+    persistedQueries: false,
     formatError: gatewayErrorFormat(log),
     includeStacktraceInErrorResponses: false,
   });

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '@storefront/platform';
 import { QUERY_LIMIT_CODES, queryLimitCodeOf } from '../limits/query-limit-error';
@@ -23,6 +23,12 @@ const EXPECTED_CODES = new Set<string>([
 /** graphql-js words its token limit as a syntax error; say it like the other limits. */
 const limitMessage = (message: string) => message.replace(/^Syntax Error: Document contains more tha[nt] (\d+) tokens\. Parsing aborted\.$/, 'Token limit of $1 exceeded.');
 
+/** Apollo Server refuses some malformed requests with an uncoded error and a 4xx status. */
+const isClientError = (error: unknown): boolean => {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500;
+};
+
 export const MASKED_MESSAGE = 'Internal error: the failure was logged.';
 
 /**
@@ -36,6 +42,7 @@ export function gatewayErrorFormat(log: Logger) {
     if (limit) return { message: limitMessage(formatted.message), extensions: { code: limit } };
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && EXPECTED_CODES.has(code)) return formatted;
+    if (code === undefined && isClientError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     log.error(`unexpected error at ${formatted.path?.join('.') ?? '(no path)'}`, unwrapResolverError(error));
     return {
       message: MASKED_MESSAGE,
