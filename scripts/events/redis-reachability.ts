@@ -1,0 +1,45 @@
+import { connectRedis } from '@storefront/messaging';
+
+/** The URL as it may be printed: without a password. */
+export function displayRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/** The most telling line of a connection error (Node reports a refused dual-stack connect as an AggregateError with no message). */
+function reason(error: unknown): string {
+  const failure = error as Error & { code?: string; errors?: Error[] };
+  if (failure.message) return failure.message;
+  if (failure.errors?.length) return failure.errors.map((inner) => inner.message).join('; ');
+  return failure.code ?? failure.name ?? String(error);
+}
+
+/**
+ * Resolves once Redis answers, or rejects with a one-line reason within `timeoutMs`. The queues'
+ * own connections wait for Redis forever (BullMQ needs them to), so a command-line tool asks first.
+ */
+export async function assertRedisReachable(url: string, timeoutMs = 3_000): Promise<void> {
+  const redis = connectRedis(url, 'publisher');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      redis.once('error', (error: Error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  } catch (error) {
+    throw new Error(`cannot reach Redis at ${displayRedisUrl(url)} (${reason(error)}); is it running? Set REDIS_URL to point elsewhere.`);
+  } finally {
+    redis.disconnect();
+  }
+}
