@@ -7,14 +7,19 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   return withMaintenanceClient(url, async (client) => {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount) return false;
-    try {
-      await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
-    } catch (error) {
-      // Another process (a parallel test run, a second terminal) created it in between.
-      if ((error as { code?: string }).code === '42P04') return false;
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+        return true;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // Another process (a parallel test run, a second terminal) created it in between.
+        if (code === '42P04') return false;
+        // PostgreSQL copies template1 and refuses while another session is connected to it; that passes.
+        if (code !== '55006' || attempt >= 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
     }
-    return true;
   });
 }
 

@@ -49,6 +49,7 @@ export async function createMessagingDatabases(): Promise<MessagingDatabases> {
   await migrateContext({ context: 'inventory', databaseUrl: consumerUrl });
   const producer = new Pool({ connectionString: producerUrl, max: 4 });
   const consumer = new Pool({ connectionString: consumerUrl, max: 12 });
+  for (const pool of [producer, consumer]) pool.on('error', () => undefined);
   await consumer.query('CREATE TABLE effects (event_id uuid NOT NULL, product_id uuid NOT NULL, handled_at timestamptz NOT NULL DEFAULT clock_timestamp())');
   return {
     producerUrl,
