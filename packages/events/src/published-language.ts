@@ -2,7 +2,7 @@ import type { EventContract } from './contract';
 import { ProductCreatedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
 import { OrderCancelledV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
 import { StockReservationFailedV1, StockReservedV1 } from './inventory-events';
-import { PaymentAuthorizedV1, PaymentFailedV1 } from './payments-events';
+import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentRefundedV1, PaymentVoidedV1 } from './payments-events';
 import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from './shipping-events';
 import contractFileJson from '../event-contracts.json';
 
@@ -21,6 +21,9 @@ export const eventContracts: readonly EventContract[] = [
   StockReservationFailedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
+  PaymentVoidedV1,
+  PaymentCapturedV1,
+  PaymentRefundedV1,
   ShipmentDispatchedV1,
   ShipmentDeliveredV1,
 ];
