@@ -1,0 +1,171 @@
+import { AggregateRoot, fail, ok, type Result } from '@storefront/kernel';
+import type { PaymentEvent } from './payment-events';
+import type { PaymentProvider } from './payment-provider';
+import { checkPositiveAmount, moneyOf, type Money } from './money.value-object';
+import { checkRefundReason } from './refund-reason';
+
+export type PaymentStatus = 'PENDING' | 'AUTHORIZED' | 'DECLINED' | 'VOIDED' | 'CAPTURED' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
+
+export interface PaymentState {
+  id: string;
+  orderId: string;
+  customerId: string;
+  /** The order's total, in minor units of `currency`. */
+  amount: number;
+  currency: string;
+  status: PaymentStatus;
+  paymentToken: string;
+  providerReference: string | null;
+  failure: { code: string; message: string } | null;
+  captured: number;
+  refunded: number;
+  version: number;
+}
+
+export interface RecordPaymentInput {
+  id: string;
+  orderId: string;
+  customerId: string;
+  total: Money;
+  paymentToken: string;
+}
+
+export interface RefundRequest {
+  refundId: string;
+  amount: Money;
+  reason?: string | null;
+}
+
+/**
+ * The payment of one order. PENDING when the order is placed; AUTHORIZED or DECLINED by the
+ * provider; AUTHORIZED becomes VOIDED (the order was cancelled) or CAPTURED (the parcel left);
+ * captured money is refunded in parts, never beyond what was captured. A cancelled PENDING payment
+ * is VOIDED without asking the provider, so it can never be authorized afterwards. Every other move
+ * is refused, so a late or repeated event changes nothing. The provider is asked first and the
+ * state changes only after it answered: a provider failure leaves the payment as it was.
+ */
+export class Payment extends AggregateRoot<PaymentEvent> {
+  private constructor(private state: PaymentState) {
+    super();
+  }
+
+  static record(input: RecordPaymentInput, now: Date): Result<Payment> {
+    const total = moneyOf(input.total.amount, input.total.currency, 'total');
+    if (!total.ok) return total;
+    if (input.paymentToken.trim().length === 0) return fail('INVALID_PAYMENT_TOKEN', 'An order needs a payment token.', 'paymentToken');
+    const payment = new Payment({
+      id: input.id,
+      orderId: input.orderId,
+      customerId: input.customerId,
+      amount: total.value.amount,
+      currency: total.value.currency,
+      status: 'PENDING',
+      paymentToken: input.paymentToken,
+      providerReference: null,
+      failure: null,
+      captured: 0,
+      refunded: 0,
+      version: 0,
+    });
+    payment.record({ type: 'PaymentRecorded', ...payment.about(now), amount: total.value });
+    return ok(payment);
+  }
+
+  /** Rebuilds a payment from storage; no rule runs and no event is recorded. */
+  static restore(state: PaymentState): Payment {
+    return new Payment({ ...state, failure: state.failure && { ...state.failure } });
+  }
+
+  get status(): PaymentStatus {
+    return this.state.status;
+  }
+
+  snapshot(): Readonly<PaymentState> {
+    return { ...this.state };
+  }
+
+  /** Asks the provider to set the order's total aside on the card; only a PENDING payment may. */
+  async authorize(provider: PaymentProvider, now: Date): Promise<Result<void>> {
+    if (this.state.status !== 'PENDING') return this.refuse('authorize');
+    const answer = await provider.authorize(this.state.paymentToken, this.total, `authorize-${this.state.id}`);
+    if (answer.outcome === 'AUTHORIZED') {
+      this.state = { ...this.state, status: 'AUTHORIZED', providerReference: answer.reference };
+      this.record({ type: 'PaymentAuthorized', ...this.about(now), amount: this.total, providerReference: answer.reference });
+    } else {
+      this.state = { ...this.state, status: 'DECLINED', failure: { code: answer.code, message: answer.message } };
+      this.record({ type: 'PaymentDeclined', ...this.about(now), code: answer.code, message: answer.message });
+    }
+    return ok(undefined);
+  }
+
+  /** The order will not go ahead: releases an authorization, or makes sure none is ever sought. */
+  async cancel(provider: PaymentProvider, now: Date): Promise<Result<void>> {
+    const { status } = this.state;
+    if (status !== 'PENDING' && status !== 'AUTHORIZED') return this.refuse('cancel');
+    if (status === 'AUTHORIZED') await provider.void(this.reference, `void-${this.state.id}`);
+    this.state = { ...this.state, status: 'VOIDED' };
+    this.record({ type: 'PaymentVoided', ...this.about(now), amount: this.total, authorizationReleased: status === 'AUTHORIZED' });
+    return ok(undefined);
+  }
+
+  /** Takes the authorized amount, in full; only an AUTHORIZED payment may be captured. */
+  async capture(provider: PaymentProvider, now: Date): Promise<Result<void>> {
+    if (this.state.status !== 'AUTHORIZED') return this.refuse('capture');
+    await provider.capture(this.reference, this.total, `capture-${this.state.id}`);
+    this.state = { ...this.state, status: 'CAPTURED', captured: this.state.amount };
+    this.record({ type: 'PaymentCaptured', ...this.about(now), amount: this.total });
+    return ok(undefined);
+  }
+
+  /** Gives captured money back, in the payment's currency, never more than is left to refund. */
+  async refund(provider: PaymentProvider, request: RefundRequest, now: Date): Promise<Result<void>> {
+    const amount = checkPositiveAmount(request.amount.amount);
+    if (!amount.ok) return amount;
+    const reason = checkRefundReason(request.reason);
+    if (!reason.ok) return reason;
+    const { status, captured, refunded, currency } = this.state;
+    if (status !== 'CAPTURED' && status !== 'PARTIALLY_REFUNDED' && status !== 'REFUNDED') {
+      return fail('NOT_CAPTURED', `Only captured money can be refunded; the payment is ${status}.`, 'orderId');
+    }
+    if (request.amount.currency !== currency) {
+      return fail('CURRENCY_MISMATCH', `The payment is in ${currency}, not ${request.amount.currency}.`, 'amount.currency');
+    }
+    if (request.amount.amount > captured - refunded) {
+      return fail('REFUND_EXCEEDS_CAPTURED', `Only ${captured - refunded} of the ${captured} captured can still be refunded.`, 'amount.amount');
+    }
+    // Keyed by what was refunded before: a refund repeated after a crash is the same refund to the provider.
+    const receipt = await provider.refund(this.reference, request.amount, `refund-${this.state.id}-after-${refunded}`);
+    const refundedTotal = refunded + request.amount.amount;
+    const fullyRefunded = refundedTotal === captured;
+    this.state = { ...this.state, refunded: refundedTotal, status: fullyRefunded ? 'REFUNDED' : 'PARTIALLY_REFUNDED' };
+    this.record({
+      type: 'PaymentRefunded',
+      ...this.about(now),
+      refundId: request.refundId,
+      amount: { amount: request.amount.amount, currency },
+      reason: reason.value,
+      providerReference: receipt.reference,
+      refundedTotal: { amount: refundedTotal, currency },
+      fullyRefunded,
+    });
+    return ok(undefined);
+  }
+
+  private get total(): Money {
+    return { amount: this.state.amount, currency: this.state.currency };
+  }
+
+  private get reference(): string {
+    const { providerReference } = this.state;
+    if (providerReference === null) throw new Error(`Payment ${this.state.id} is ${this.state.status} without a provider reference`);
+    return providerReference;
+  }
+
+  private refuse(move: string): Result<never> {
+    return fail('ILLEGAL_TRANSITION', `A ${this.state.status} payment cannot ${move}.`);
+  }
+
+  private about(now: Date) {
+    return { aggregateId: this.state.id, occurredAt: now, orderId: this.state.orderId };
+  }
+}

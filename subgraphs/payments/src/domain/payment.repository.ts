@@ -1,0 +1,30 @@
+import type { Payment } from './payment.aggregate';
+
+/**
+ * Stores payments, one per order, each change together with its refunds and the events it
+ * publishes. `findByOrderForUpdate` holds the payment's row lock until the transaction ends, so
+ * changes to one payment (an authorization and a cancellation, two refunds) apply one after the
+ * other; `save` still fails with ConcurrentModificationError if the payment changed meanwhile.
+ */
+export interface PaymentRepository {
+  /** Adds a newly recorded payment unless its order already has one; false when it had. */
+  add(payment: Payment): Promise<boolean>;
+  findByOrderForUpdate(orderId: string): Promise<Payment | null>;
+  save(payment: Payment): Promise<void>;
+}
+
+/** Raised when an event about an order's payment arrives before the order itself: retried until it has. */
+export class PaymentNotYetRecordedError extends Error {
+  constructor(orderId: string) {
+    super(`Payments has not recorded the payment of order ${orderId} yet`);
+    this.name = 'PaymentNotYetRecordedError';
+  }
+}
+
+/** Raised when the parcel is dispatched before the payment's authorization is stored: retried until it is. */
+export class PaymentNotYetAuthorizedError extends Error {
+  constructor(orderId: string) {
+    super(`The payment of order ${orderId} is not authorized yet`);
+    this.name = 'PaymentNotYetAuthorizedError';
+  }
+}
