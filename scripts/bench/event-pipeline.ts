@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import type { EventsConfig } from '@storefront/messaging';
+import { startCatalog } from '../../subgraphs/catalog/src/main';
+import { startInventory } from '../../subgraphs/inventory/src/main';
+import { CreateProduct } from '../../subgraphs/catalog/src/application/create-product/create-product.use-case';
+import { connectCatalogDb } from '../../subgraphs/catalog/src/infrastructure/catalog-database';
+import { PrismaCategoryDirectory, PrismaProductRepository } from '../../subgraphs/catalog/src/infrastructure/prisma-product.repository';
+
+/** One product created in the catalog: when its transaction had committed, and when inventory learned of it. */
+export interface Delivery {
+  productId: string;
+  committedAt: number;
+  effectAt: number;
+}
+
+export interface EventPipeline {
+  /** Creates one product through catalog's use case; resolves right after COMMIT, with a wall-clock timestamp in ms. */
+  createProduct(): Promise<{ productId: string; committedAt: number }>;
+  /** Waits until inventory has learned of every product, and gives each one's effect time. */
+  effects(productIds: readonly string[], timeoutMs: number): Promise<Map<string, number>>;
+  stop(): Promise<void>;
+}
+
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable with PostgreSQL's clock on this machine. */
+export const wallClock = () => performance.timeOrigin + performance.now();
+
+/**
+ * Catalog and inventory as they run in production (their main.ts: server, outbox relay, queue
+ * consumer), in this process, on the given databases and event prefix. Products are created with
+ * catalog's own CreateProduct use case and repository, the code the createProduct mutation runs:
+ * the product row and its catalog.product-created.v1 event commit in one transaction.
+ */
+export async function startEventPipeline(urls: { catalog: string; inventory: string }, events: EventsConfig, run: string): Promise<EventPipeline> {
+  const catalog = await startCatalog({ port: 0, databaseUrl: urls.catalog, events });
+  const inventory = await startInventory({ port: 0, databaseUrl: urls.inventory, events });
+  const { db } = connectCatalogDb(urls.catalog);
+  const useCase = new CreateProduct(new PrismaProductRepository(db), new PrismaCategoryDirectory(db), { newId: randomUUID, now: () => new Date() });
+  const inventoryDb = new Pool({ connectionString: urls.inventory, max: 2 });
+  let created = 0;
+
+  return {
+    async createProduct() {
+      created += 1;
+      const result = await useCase.execute({
+        sku: `BENCH-${run}-${created}`.toUpperCase(),
+        name: `Benchmark product ${created}`,
+        description: 'Created by pnpm bench:events',
+        price: { amount: 1_000 + created, currency: 'EUR' },
+      });
+      const committedAt = wallClock();
+      if (!result.ok) throw new Error(`createProduct refused: ${result.error.code} ${result.error.message}`);
+      return { productId: result.value.id, committedAt };
+    },
+
+    async effects(productIds, timeoutMs) {
+      // learned_at is now() of inventory's transaction that recorded the event in its inbox and learned the unit.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { rows } = await inventoryDb.query<{ count: string }>('SELECT count(*) FROM stock_keeping_units WHERE product_id = ANY($1::text[])', [productIds]);
+        if (Number(rows[0]!.count) === productIds.length) break;
+        if (Date.now() > deadline) throw new Error(`inventory learned only ${rows[0]!.count} of ${productIds.length} products within ${timeoutMs / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const { rows } = await inventoryDb.query<{ product_id: string; at: string }>(
+        'SELECT product_id, extract(epoch FROM learned_at) * 1000 AS at FROM stock_keeping_units WHERE product_id = ANY($1::text[])',
+        [productIds],
+      );
+      return new Map(rows.map((row) => [row.product_id, Number(row.at)]));
+    },
+
+    async stop() {
+      await Promise.allSettled([catalog.stop(), inventory.stop()]);
+      await Promise.allSettled([db.$disconnect(), inventoryDb.end()]);
+    },
+  };
+}
