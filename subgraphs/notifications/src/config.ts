@@ -1,0 +1,11 @@
+import { eventsConfig, type EventsConfig } from '@storefront/messaging';
+import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
+
+export interface NotificationsConfig extends SubgraphConfig {
+  events: EventsConfig;
+}
+
+/** Notifications' settings, read once from the environment (NOTIFICATIONS_PORT, NOTIFICATIONS_DATABASE_URL, REDIS_URL, EVENTS_*). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): NotificationsConfig {
+  return { ...subgraphConfig('notifications', 4006, env), events: eventsConfig(env) };
+}

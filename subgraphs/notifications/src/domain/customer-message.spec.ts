@@ -1,0 +1,53 @@
+import { composeMessage, type FormatMoney } from './customer-message';
+
+// The domain is given its money format; this one is plain so that the sentences are easy to read.
+const euros: FormatMoney = (amount, currency) => `${currency} ${(amount / 100).toFixed(2)}`;
+const total = { amount: 5198, currency: 'EUR' };
+
+describe('the message a customer reads', () => {
+  it('tells of a received order with its total', () => {
+    expect(composeMessage({ kind: 'ORDER_RECEIVED', total }, euros)).toBe(
+      'We received your order of EUR 51.98. We will let you know as soon as it is confirmed.',
+    );
+  });
+
+  it('tells of a confirmed order with its total', () => {
+    expect(composeMessage({ kind: 'ORDER_CONFIRMED', total }, euros)).toBe(
+      'Good news: your order of EUR 51.98 is confirmed. We are getting it ready to ship.',
+    );
+  });
+
+  it('tells of a rejected order with the reason, and that nothing was charged', () => {
+    expect(composeMessage({ kind: 'ORDER_REJECTED', reason: 'Enamel mug is out of stock' }, euros)).toBe(
+      'Sorry, we could not accept your order: Enamel mug is out of stock. You have not been charged.',
+    );
+  });
+
+  it("does not end a quoted reason with a second full stop", () => {
+    expect(composeMessage({ kind: 'ORDER_REJECTED', reason: '  Enamel mug is out of stock. ' }, euros)).toBe(
+      'Sorry, we could not accept your order: Enamel mug is out of stock. You have not been charged.',
+    );
+  });
+
+  it('tells a customer who cancelled that it was done as they asked', () => {
+    expect(composeMessage({ kind: 'ORDER_CANCELLED', cause: 'CUSTOMER_CANCELLED', detail: 'Cancelled by the customer' }, euros)).toBe(
+      'Your order has been cancelled, as you asked. You have not been charged.',
+    );
+  });
+
+  it('tells of a cancellation for a declined payment with the detail', () => {
+    expect(composeMessage({ kind: 'ORDER_CANCELLED', cause: 'PAYMENT_DECLINED', detail: 'the card was declined.' }, euros)).toBe(
+      'Your order has been cancelled because the payment was declined: the card was declined. You have not been charged.',
+    );
+  });
+
+  it('tells of a shipped order with its carrier and tracking number', () => {
+    expect(composeMessage({ kind: 'ORDER_SHIPPED', carrier: 'DHL', trackingNumber: 'JD014600006281230' }, euros)).toBe(
+      'Your order is on its way with DHL. Tracking number: JD014600006281230.',
+    );
+  });
+
+  it('tells of a delivered order', () => {
+    expect(composeMessage({ kind: 'ORDER_DELIVERED' }, euros)).toBe('Your order has been delivered. We hope you enjoy it!');
+  });
+});

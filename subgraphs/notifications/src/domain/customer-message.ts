@@ -1,0 +1,35 @@
+import type { Money, OrderNews } from './order-news';
+
+/** Renders an amount as a shopper reads it, e.g. 5198 EUR -> "€51.98". */
+export type FormatMoney = (amount: number, currency: string) => string;
+
+const NOT_CHARGED = 'You have not been charged.';
+
+/**
+ * The sentence a customer reads for a piece of news about their order. Reasons and details come
+ * from ordering as phrases; they are quoted inside our own sentences, without their own full stop.
+ */
+export function composeMessage(news: OrderNews, formatMoney: FormatMoney): string {
+  const money = ({ amount, currency }: Money) => formatMoney(amount, currency);
+  switch (news.kind) {
+    case 'ORDER_RECEIVED':
+      return `We received your order of ${money(news.total)}. We will let you know as soon as it is confirmed.`;
+    case 'ORDER_CONFIRMED':
+      return `Good news: your order of ${money(news.total)} is confirmed. We are getting it ready to ship.`;
+    case 'ORDER_REJECTED':
+      return `Sorry, we could not accept your order: ${phrase(news.reason)}. ${NOT_CHARGED}`;
+    case 'ORDER_CANCELLED':
+      return news.cause === 'CUSTOMER_CANCELLED'
+        ? `Your order has been cancelled, as you asked. ${NOT_CHARGED}`
+        : `Your order has been cancelled because the payment was declined: ${phrase(news.detail)}. ${NOT_CHARGED}`;
+    case 'ORDER_SHIPPED':
+      return `Your order is on its way with ${news.carrier}. Tracking number: ${news.trackingNumber}.`;
+    case 'ORDER_DELIVERED':
+      return 'Your order has been delivered. We hope you enjoy it!';
+  }
+}
+
+/** A reason as a phrase inside a sentence: trimmed, without a final full stop of its own. */
+function phrase(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}

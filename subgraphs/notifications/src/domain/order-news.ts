@@ -1,0 +1,23 @@
+/** An amount in integer minor units (cents) of an ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * What happened to an order, in notifications' words: the facts of ordering's events that the
+ * customer is told, and nothing else (no lines, no address, no payment token).
+ */
+export type OrderNews =
+  | { kind: 'ORDER_RECEIVED'; total: Money }
+  | { kind: 'ORDER_CONFIRMED'; total: Money }
+  | { kind: 'ORDER_REJECTED'; reason: string }
+  | { kind: 'ORDER_CANCELLED'; cause: CancellationCause; detail: string }
+  | { kind: 'ORDER_SHIPPED'; carrier: string; trackingNumber: string }
+  | { kind: 'ORDER_DELIVERED' };
+
+/** Why an order was cancelled: the customer asked, or the payment was declined. */
+export type CancellationCause = 'CUSTOMER_CANCELLED' | 'PAYMENT_DECLINED';
+
+/** The kind of a notification is the kind of news it tells: an order has each at most once. */
+export type NotificationKind = OrderNews['kind'];

@@ -1,0 +1,19 @@
+import {
+  defineSubscriptions,
+  OrderCancelledV1,
+  OrderConfirmedV1,
+  OrderDeliveredV1,
+  OrderPlacedV1,
+  OrderRejectedV1,
+  OrderShippedV1,
+} from '@storefront/events';
+
+/** Notifications listens to everything ordering tells about an order, and to nothing else. */
+export const notificationsSubscriptions = defineSubscriptions('notifications', [
+  OrderPlacedV1,
+  OrderConfirmedV1,
+  OrderRejectedV1,
+  OrderCancelledV1,
+  OrderShippedV1,
+  OrderDeliveredV1,
+]);

@@ -1,0 +1,50 @@
+import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { connectNotificationsDb } from './infrastructure/notifications-database';
+import { NotificationQueries } from './infrastructure/notification.queries';
+import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
+import { notificationsSubscriptions } from './infrastructure/events/notifications-subscriptions';
+import { notificationsContext } from './graphql/notifications-context';
+import { resolvers, typeDefs } from './graphql/resolvers';
+import { loadConfig, type NotificationsConfig } from './config';
+
+export { typeDefs };
+
+/**
+ * The composition root: wires notifications' database, read queries, schema and the consumer of
+ * ordering's events into a running subgraph. It publishes nothing, so it has no outbox relay.
+ */
+export async function startNotifications(
+  overrides: Partial<NotificationsConfig> = {},
+): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+  const config = { ...loadConfig(), ...overrides };
+  const { db, queries: sqlQueries } = connectNotificationsDb(config.databaseUrl);
+  const queries = new NotificationQueries(db);
+  const server = await startSubgraphServer({
+    name: 'notifications',
+    typeDefs,
+    resolvers,
+    port: config.port,
+    gatewaySecret: config.gatewaySecret,
+    context: (identity) => notificationsContext(identity, queries),
+    database: db,
+  });
+  const events = await startEventDelivery({
+    context: 'notifications',
+    databaseUrl: config.databaseUrl,
+    events: config.events,
+    publishes: false,
+    consumes: { subscriptions: notificationsSubscriptions, handlers: orderingEventHandlers, transaction: (work) => db.$transaction(work) },
+  });
+  return {
+    ...server,
+    sqlQueries,
+    events,
+    async stop() {
+      await events.stop();
+      await server.stop();
+    },
+  };
+}
+
+if (require.main === module) runMain('notifications', () => startNotifications());
