@@ -6,6 +6,8 @@ import { connectInventoryDb } from './infrastructure/inventory-database';
 import { PrismaStockLevelRepository, PrismaWarehouseDirectory } from './infrastructure/prisma-stock-level.repository';
 import { PrismaProductRegister } from './infrastructure/prisma-stock-keeping-units';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
+import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
+import { shippingEventHandlers } from './infrastructure/events/shipping-event-handlers';
 import { inventorySubscriptions } from './infrastructure/events/inventory-subscriptions';
 import { StockQueries } from './infrastructure/stock.queries';
 import { inventoryContext } from './graphql/inventory-context';
@@ -39,8 +41,12 @@ export async function startInventory(overrides: Partial<InventoryConfig> = {}): 
     context: 'inventory',
     databaseUrl: config.databaseUrl,
     events: config.events,
-    publishes: false,
-    consumes: { subscriptions: inventorySubscriptions, handlers: catalogEventHandlers, transaction: (work) => db.$transaction(work) },
+    publishes: true,
+    consumes: {
+      subscriptions: inventorySubscriptions,
+      handlers: [...catalogEventHandlers, ...orderingEventHandlers(env), ...shippingEventHandlers(env)],
+      transaction: (work) => db.$transaction(work),
+    },
   });
   return {
     ...server,

@@ -32,6 +32,8 @@ export interface InventoryHarness {
   sqlQueries: { readonly count: number; reset(): void };
   /** A product inventory has learned of, as it does from catalog.product-created.v1 (no stock records yet). */
   learnedProduct(): Promise<string>;
+  /** A learned product with these units on hand per warehouse (none reserved). */
+  stockedProduct(onHand: Record<string, number>): Promise<string>;
   server: Awaited<ReturnType<typeof startInventory>>;
   request(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse>;
   stop(): Promise<void>;
@@ -48,13 +50,21 @@ export async function startHarness(): Promise<InventoryHarness> {
     for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
     const events = testEventsConfig();
     const server = await startInventory({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
+    const learnedProduct = async () => {
+      const productId = aProductId();
+      await sql.query('INSERT INTO stock_keeping_units (product_id, sku, catalog_version) VALUES ($1, $2, 0)', [productId, `SKU-${productId.slice(0, 8)}`]);
+      return productId;
+    };
     return {
       sql,
       server,
       sqlQueries: server.sqlQueries,
-      async learnedProduct() {
-        const productId = aProductId();
-        await sql.query('INSERT INTO stock_keeping_units (product_id, sku, catalog_version) VALUES ($1, $2, 0)', [productId, `SKU-${productId.slice(0, 8)}`]);
+      learnedProduct,
+      async stockedProduct(onHand) {
+        const productId = await learnedProduct();
+        for (const [warehouseId, units] of Object.entries(onHand)) {
+          await sql.query('INSERT INTO stock_levels (product_id, warehouse_id, on_hand, updated_at) VALUES ($1, $2, $3, now())', [productId, warehouseId, units]);
+        }
         return productId;
       },
       async request(query, variables = {}, caller = admin) {

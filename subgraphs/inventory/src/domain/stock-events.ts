@@ -27,4 +27,10 @@ export interface StockReleased extends StockLevelEvent {
   type: 'StockReleased';
 }
 
-export type StockEvent = StockReceived | StockAdjusted | StockReserved | StockReleased;
+/** Reserved units left the warehouse with a shipment: on hand and reserved both went down by quantity. */
+export interface StockDeducted extends StockLevelEvent {
+  type: 'StockDeducted';
+  reason: string;
+}
+
+export type StockEvent = StockReceived | StockAdjusted | StockReserved | StockReleased | StockDeducted;

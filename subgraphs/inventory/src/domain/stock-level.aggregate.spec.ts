@@ -102,4 +102,21 @@ describe('StockLevel', () => {
     expect(level.adjust(-3, 'lost', now).ok).toBe(true);
     expect(counts(level)).toEqual({ onHand: 0, reserved: 0, available: 0 });
   });
+
+  it('deducts reserved units that were shipped: on hand and reserved both go down, available stays', () => {
+    const level = stored();
+    expect(level.deduct(3, '  shipped with order o-1 ', now).ok).toBe(true);
+    expect(counts(level)).toEqual({ onHand: 7, reserved: 1, available: 6 });
+    expect(level.pullEvents()).toEqual([expect.objectContaining({ type: 'StockDeducted', quantity: 3, reason: 'shipped with order o-1' })]);
+  });
+
+  it.each([
+    ['more than is reserved', 5, 'DEDUCTION_EXCEEDS_RESERVED'],
+    ['zero units', 0, 'INVALID_QUANTITY'],
+  ])('refuses to deduct %s', (_, quantity, code) => {
+    const level = stored();
+    expect(level.deduct(quantity, 'shipped', now)).toEqual({ ok: false, error: expect.objectContaining({ code, field: 'quantity' }) });
+    expect(counts(level)).toEqual({ onHand: 10, reserved: 4, available: 6 });
+    expect(level.pullEvents()).toEqual([]);
+  });
 });

@@ -105,6 +105,23 @@ export class StockLevel extends AggregateRoot<StockEvent> {
     return ok(undefined);
   }
 
+  /**
+   * Reserved units leave the warehouse (the order was shipped): they stop being on hand and stop
+   * being reserved at once, so what is available does not change. Never more than are reserved.
+   */
+  deduct(quantity: number, reason: string, now: Date): Result<void> {
+    const checked = checkPositiveQuantity(quantity);
+    if (!checked.ok) return checked;
+    const why = checkReason(reason);
+    if (!why.ok) return why;
+    if (quantity > this.state.reserved) {
+      return fail('DEDUCTION_EXCEEDS_RESERVED', `Cannot deduct ${quantity} units: only ${this.state.reserved} are reserved.`, 'quantity');
+    }
+    this.set(this.state.onHand - quantity, this.state.reserved - quantity);
+    this.record({ type: 'StockDeducted', ...this.about(now), quantity, reason: why.value });
+    return ok(undefined);
+  }
+
   /** The one place counts change; the checks above make a violation here a bug, not a user error. */
   private set(onHand: number, reserved: number): void {
     if (!(reserved >= 0 && onHand >= reserved && onHand <= MAX_UNITS)) {

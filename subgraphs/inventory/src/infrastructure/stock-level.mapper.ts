@@ -17,8 +17,9 @@ export function toPersistence(state: StockLevelState) {
 }
 
 /**
- * The audit trail records every change of on-hand units. Reserving and releasing only move units
- * between available and reserved, so they leave no movement.
+ * The audit trail records every change of on-hand units (a deduction as a negative quantity, like
+ * an adjustment). Reserving and releasing only move units between available and reserved, so they
+ * leave no movement.
  */
 export function toMovement(event: StockEvent, id: string): Prisma.StockMovementCreateManyInput | null {
   const base = { id, productId: event.productId, warehouseId: event.warehouseId, quantity: event.quantity, occurredAt: event.occurredAt };
@@ -27,6 +28,9 @@ export function toMovement(event: StockEvent, id: string): Prisma.StockMovementC
       return { ...base, kind: 'RECEIVED', reason: null };
     case 'StockAdjusted':
       return { ...base, kind: 'ADJUSTED', reason: event.reason };
+    case 'StockDeducted':
+      // The signed change of on-hand units, as an adjustment records it.
+      return { ...base, kind: 'DEDUCTED', quantity: -event.quantity, reason: event.reason };
     case 'StockReserved':
     case 'StockReleased':
       return null;

@@ -1,4 +1,10 @@
-import { defineSubscriptions, ProductCreatedV1, ProductDiscontinuedV1 } from '@storefront/events';
+import { defineSubscriptions, OrderCancelledV1, OrderPlacedV1, ProductCreatedV1, ProductDiscontinuedV1, ShipmentDispatchedV1 } from '@storefront/events';
 
 /** The events inventory listens to. */
-export const inventorySubscriptions = defineSubscriptions('inventory', [ProductCreatedV1, ProductDiscontinuedV1]);
+export const inventorySubscriptions = defineSubscriptions('inventory', [
+  ProductCreatedV1,
+  ProductDiscontinuedV1,
+  OrderPlacedV1,
+  OrderCancelledV1,
+  ShipmentDispatchedV1,
+]);
