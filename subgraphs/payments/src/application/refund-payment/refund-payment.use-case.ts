@@ -1,0 +1,45 @@
+import { fail, ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import type { Money } from '../../domain/money.value-object';
+import type { PaymentState } from '../../domain/payment.aggregate';
+import { PaymentProviderError, PaymentProviderUnavailableError, type PaymentProvider } from '../../domain/payment-provider';
+import type { Environment } from '../environment';
+import type { PaymentTransactions } from '../payment-transactions';
+
+export interface RefundPaymentCommand {
+  orderId: string;
+  amount: Money;
+  reason?: string | null;
+}
+
+/**
+ * Gives captured money of an order back to the customer. The payment's row stays locked from the
+ * check to the commit, so concurrent refunds queue and their sum never exceeds what was captured.
+ */
+export class RefundPayment {
+  constructor(
+    private readonly transactions: PaymentTransactions,
+    private readonly provider: PaymentProvider,
+    private readonly env: Environment,
+  ) {}
+
+  async execute({ orderId, amount, reason }: RefundPaymentCommand): Promise<Result<PaymentState>> {
+    try {
+      return await retryOnConcurrentModification(() =>
+        this.transactions.run(async (payments) => {
+          const payment = await payments.findByOrderForUpdate(orderId);
+          if (!payment) return fail('PAYMENT_NOT_FOUND', `There is no payment for order ${orderId}.`, 'orderId');
+          const refunded = await payment.refund(this.provider, { refundId: this.env.newId(), amount, reason }, this.env.now());
+          if (!refunded.ok) return refunded;
+          await payments.save(payment);
+          return ok(payment.snapshot());
+        }),
+      );
+    } catch (error) {
+      if (error instanceof PaymentProviderUnavailableError) {
+        return fail('PROVIDER_UNAVAILABLE', 'The payment provider cannot be reached; nothing was refunded. Try again.');
+      }
+      if (error instanceof PaymentProviderError) return fail(error.code, error.message);
+      throw error;
+    }
+  }
+}

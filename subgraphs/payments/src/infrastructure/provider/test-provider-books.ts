@@ -1,0 +1,65 @@
+import type { PaymentsDb } from '../payments-database';
+import type { Prisma, TestProviderOperation } from '../prisma/generated/client';
+
+export type OperationKind = 'authorize' | 'capture' | 'void' | 'refund';
+export type Entry = TestProviderOperation;
+type Tx = Prisma.TransactionClient;
+
+/** What the provider decided for a new operation, or that the call failed this time (nothing happened). */
+export type Decision = { outcome: string; reference: string; declineCode?: string } | 'FAILED_THIS_TIME';
+
+/** Decides a new operation inside the books' transaction (it may read and lock other entries). */
+export type Decide = (tx: Tx, entry: Entry) => Promise<Decision>;
+
+/** The same key used for another operation or another amount: the provider refuses, as real ones do. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(key: string) {
+    super(`Idempotency key ${key} was first used for a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/**
+ * The built-in test provider's own books, in the payments database for convenience but written on
+ * their own connections and transactions, never inside payments' own: like a real provider's, they
+ * keep what happened even when payments' transaction rolls back. One row per idempotency key: the
+ * first call decides, every later call with the key gets the same answer.
+ */
+export class TestProviderBooks {
+  constructor(private readonly db: PaymentsDb) {}
+
+  async operate(key: string, kind: OperationKind, amount: { amount: number; currency: string } | null, decide: Decide): Promise<Entry | 'FAILED_THIS_TIME'> {
+    return this.db.$transaction(async (tx) => {
+      await tx.testProviderOperation.createMany({ data: [{ idempotencyKey: key, kind, amount: amount?.amount, currency: amount?.currency }], skipDuplicates: true });
+      const [entry] = await tx.$queryRaw<Entry[]>`
+        SELECT idempotency_key AS "idempotencyKey", kind, reference, amount, currency, outcome, decline_code AS "declineCode",
+               failed_attempts AS "failedAttempts", created_at AS "createdAt"
+        FROM test_provider_operations WHERE idempotency_key = ${key} FOR UPDATE`;
+      if (!entry || entry.kind !== kind || entry.amount !== (amount?.amount ?? null) || entry.currency !== (amount?.currency ?? null)) {
+        throw new IdempotencyKeyReusedError(key);
+      }
+      if (entry.outcome !== null) return entry;
+      const decision = await decide(tx, entry);
+      if (decision === 'FAILED_THIS_TIME') {
+        await tx.testProviderOperation.update({ where: { idempotencyKey: key }, data: { failedAttempts: { increment: 1 } } });
+        return 'FAILED_THIS_TIME';
+      }
+      const { outcome, reference, declineCode = null } = decision;
+      return tx.testProviderOperation.update({ where: { idempotencyKey: key }, data: { outcome, reference, declineCode } });
+    });
+  }
+
+  /** The authorization named by `reference`, locked so that operations on it apply one at a time. */
+  async authorization(tx: Tx, reference: string): Promise<Entry | null> {
+    const [entry] = await tx.$queryRaw<Entry[]>`
+      SELECT idempotency_key AS "idempotencyKey", kind, reference, amount, currency, outcome, decline_code AS "declineCode",
+             failed_attempts AS "failedAttempts", created_at AS "createdAt"
+      FROM test_provider_operations WHERE kind = 'authorize' AND outcome = 'AUTHORIZED' AND reference = ${reference} FOR UPDATE`;
+    return entry ?? null;
+  }
+
+  /** Settled operations of one kind on an authorization, with their amounts. */
+  settled(tx: Tx, reference: string, kind: OperationKind): Promise<{ amount: number | null }[]> {
+    return tx.testProviderOperation.findMany({ where: { reference, kind, outcome: { not: null } }, select: { amount: true } });
+  }
+}

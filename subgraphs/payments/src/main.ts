@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
+import type { Environment } from './application/environment';
+import type { PaymentProvider } from './domain/payment-provider';
+import { connectPaymentsDb } from './infrastructure/payments-database';
+import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentTransactions } from './infrastructure/prisma-payment.repository';
+import { PaymentQueries } from './infrastructure/payment.queries';
+import { connectPaymentProvider } from './infrastructure/provider/payment-provider-factory';
+import { orderSagaEventHandlers } from './infrastructure/events/order-saga-event-handlers';
+import { paymentsSubscriptions } from './infrastructure/events/payments-subscriptions';
+import { paymentsContext } from './graphql/payments-context';
+import { resolvers, typeDefs } from './graphql/resolvers';
+import { loadConfig, type PaymentsConfig } from './config';
+
+export { typeDefs };
+
+export type RunningPayments = RunningServer & { sqlQueries: QueryCounter; events: EventDelivery; provider: PaymentProvider };
+
+/** The composition root: wires payments' database, provider, use cases, schema and event delivery into a running subgraph. */
+export async function startPayments(overrides: Partial<PaymentsConfig> = {}): Promise<RunningPayments> {
+  const config = { ...loadConfig(), ...overrides };
+  const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
+  const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl);
+  const env: Environment = { now: () => new Date(), newId: randomUUID };
+  const useCases = { refundPayment: new RefundPayment(new PrismaPaymentTransactions(db), provider, env) };
+  const queries = new PaymentQueries(db);
+  const server = await startSubgraphServer({
+    name: 'payments',
+    typeDefs,
+    resolvers,
+    port: config.port,
+    gatewaySecret: config.gatewaySecret,
+    context: (identity) => paymentsContext(identity, queries, useCases),
+    database: db,
+  });
+  const events = await startEventDelivery({
+    context: 'payments',
+    databaseUrl: config.databaseUrl,
+    events: config.events,
+    publishes: true,
+    consumes: {
+      subscriptions: paymentsSubscriptions,
+      handlers: orderSagaEventHandlers(provider, env),
+      transaction: (work) => db.$transaction(work, PAYMENT_TRANSACTION_OPTIONS),
+    },
+  });
+  return {
+    ...server,
+    sqlQueries,
+    events,
+    provider,
+    async stop() {
+      await events.stop();
+      await server.stop();
+      await closeProvider();
+    },
+  };
+}
+
+if (require.main === module) runMain('payments', () => startPayments());
