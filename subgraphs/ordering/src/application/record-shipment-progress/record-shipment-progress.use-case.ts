@@ -1,0 +1,21 @@
+import type { Shipment } from '../../domain/order.aggregate';
+import type { OrderRepository } from '../../domain/order.repository';
+import type { SagaOutcome } from '../../domain/order-saga';
+import type { Environment } from '../environment';
+import { changeOrder } from '../change-order';
+
+/** Shipping's news: the parcel left the warehouse, then reached the customer. */
+export class RecordShipmentProgress {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly env: Pick<Environment, 'now'>,
+  ) {}
+
+  dispatched(orderId: string, shipment: Shipment): Promise<SagaOutcome> {
+    return changeOrder(this.orders, orderId, 'dispatched', (order) => order.noteDispatched(shipment, this.env.now()));
+  }
+
+  delivered(orderId: string): Promise<SagaOutcome> {
+    return changeOrder(this.orders, orderId, 'delivered', (order) => order.noteDelivered(this.env.now()));
+  }
+}

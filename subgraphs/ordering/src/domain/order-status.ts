@@ -1,0 +1,24 @@
+/**
+ * Where an order is in its saga. It only moves forward, PLACED -> AWAITING_PAYMENT -> CONFIRMED ->
+ * SHIPPED -> DELIVERED, or ends early: REJECTED (stock refused) or CANCELLED (payment declined, or
+ * the customer cancelled before dispatch).
+ */
+export type OrderStatus = 'PLACED' | 'AWAITING_PAYMENT' | 'CONFIRMED' | 'SHIPPED' | 'DELIVERED' | 'REJECTED' | 'CANCELLED';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
+
+/** The statuses a customer may still cancel from: the parcel has not left. */
+export const CANCELLABLE: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED'];
+
+/** Why an order was rejected or cancelled. */
+export type StatusReasonCode = 'STOCK_UNAVAILABLE' | 'PAYMENT_DECLINED' | 'CUSTOMER_CANCELLED';
+
+export interface StatusReason {
+  code: StatusReasonCode;
+  message: string;
+}
+
+/** Why an order that was going ahead was called off. */
+export interface CancellationReason extends StatusReason {
+  code: 'PAYMENT_DECLINED' | 'CUSTOMER_CANCELLED';
+}

@@ -1,0 +1,166 @@
+import { AggregateRoot, fail, ok, type Result } from '@storefront/kernel';
+import type { Money } from './money.value-object';
+import type { OrderEvent } from './order-events';
+import { priceLines, type OrderLine } from './order-line';
+import type { CheckedOrderRequest } from './order-request';
+import { decide, SAGA_RULES, type SagaOutcome, type SagaStep } from './order-saga';
+import { CANCELLABLE, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
+import type { PricedProduct } from './priced-product';
+import type { ShippingAddress } from './shipping-address.value-object';
+
+export interface Shipment {
+  carrier: string;
+  trackingNumber: string;
+}
+
+export interface OrderState {
+  id: string;
+  customerId: string;
+  idempotencyKey: string;
+  status: OrderStatus;
+  lines: readonly OrderLine[];
+  total: Money;
+  contactEmail: string;
+  shippingAddress: ShippingAddress;
+  /** Why the order was rejected or cancelled; null while it goes ahead. */
+  statusReason: StatusReason | null;
+  shipment: Shipment | null;
+  placedAt: Date;
+  version: number;
+}
+
+/** Why inventory could not reserve one line. */
+export interface RefusedLine {
+  productId: string;
+  requested: number;
+  available: number;
+  reason: 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT';
+}
+
+export interface PlaceOrder {
+  id: string;
+  customerId: string;
+  request: CheckedOrderRequest;
+  /** The price list's entries for the products asked for. */
+  priceList: readonly PricedProduct[];
+  now: Date;
+}
+
+/**
+ * A customer's order: lines priced when it was placed, a total that is their sum, and a status
+ * that only moves forward through the saga (see order-saga.ts). Every change records an event.
+ */
+export class Order extends AggregateRoot<OrderEvent> {
+  private constructor(private state: OrderState) {
+    super();
+  }
+
+  static place({ id, customerId, request, priceList, now }: PlaceOrder): Result<Order> {
+    const priced = priceLines(request.lines, priceList);
+    if (!priced.ok) return priced;
+    const order = new Order({
+      id,
+      customerId,
+      idempotencyKey: request.idempotencyKey,
+      status: 'PLACED',
+      lines: priced.value.lines,
+      total: priced.value.total,
+      contactEmail: request.contactEmail,
+      shippingAddress: request.shippingAddress,
+      statusReason: null,
+      shipment: null,
+      placedAt: now,
+      version: 0,
+    });
+    order.record({ type: 'OrderPlaced', aggregateId: id, occurredAt: now, paymentToken: request.paymentToken });
+    return ok(order);
+  }
+
+  /** Rebuilds an order from storage; no rule runs and no event is recorded. */
+  static restore(state: OrderState): Order {
+    return new Order({ ...state, lines: [...state.lines] });
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  get status(): OrderStatus {
+    return this.state.status;
+  }
+
+  snapshot(): Readonly<OrderState> {
+    return { ...this.state };
+  }
+
+  belongsTo(customerId: string): boolean {
+    return this.state.customerId === customerId;
+  }
+
+  noteStockReserved(now: Date): SagaOutcome {
+    return this.advance('stockReserved', now, () => this.record({ type: 'OrderAwaitingPayment', ...this.about(now) }));
+  }
+
+  noteStockRefused(refused: readonly RefusedLine[], now: Date): SagaOutcome {
+    return this.advance('stockRefused', now, () => {
+      const reason: StatusReason = { code: 'STOCK_UNAVAILABLE', message: this.describeRefusal(refused) };
+      this.state = { ...this.state, statusReason: reason };
+      this.record({ type: 'OrderRejected', ...this.about(now), reason });
+    });
+  }
+
+  notePaymentAuthorized(now: Date): SagaOutcome {
+    return this.advance('paymentAuthorized', now, () => this.record({ type: 'OrderConfirmed', ...this.about(now) }));
+  }
+
+  notePaymentDeclined(providerMessage: string, now: Date): SagaOutcome {
+    return this.advance('paymentDeclined', now, () => this.close({ code: 'PAYMENT_DECLINED', message: `The payment was declined: ${providerMessage}` }, now));
+  }
+
+  noteDispatched(shipment: Shipment, now: Date): SagaOutcome {
+    return this.advance('dispatched', now, () => {
+      this.state = { ...this.state, shipment: { ...shipment } };
+      this.record({ type: 'OrderShipped', ...this.about(now), ...shipment });
+    });
+  }
+
+  noteDelivered(now: Date): SagaOutcome {
+    return this.advance('delivered', now, () => this.record({ type: 'OrderDelivered', ...this.about(now) }));
+  }
+
+  /** The customer changes their mind: possible until the parcel has left. */
+  cancel(now: Date): Result<void> {
+    if (!CANCELLABLE.includes(this.state.status)) {
+      return fail('NOT_CANCELLABLE', `The order is ${this.state.status.toLowerCase().replace('_', ' ')} and can no longer be cancelled.`);
+    }
+    this.state = { ...this.state, status: 'CANCELLED' };
+    this.close({ code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' }, now);
+    return ok(undefined);
+  }
+
+  private advance(step: SagaStep, now: Date, effect: () => void): SagaOutcome {
+    const outcome = decide(this.state.status, step);
+    if (outcome !== 'moved') return outcome;
+    this.state = { ...this.state, status: SAGA_RULES[step].to };
+    effect();
+    return outcome;
+  }
+
+  private close(reason: CancellationReason, now: Date): void {
+    this.state = { ...this.state, statusReason: reason };
+    this.record({ type: 'OrderCancelled', ...this.about(now), reason });
+  }
+
+  private describeRefusal(refused: readonly RefusedLine[]): string {
+    const names = new Map(this.state.lines.map((line) => [line.productId, line.name]));
+    const parts = refused.map(({ productId, requested, available, reason }) => {
+      const name = names.get(productId) ?? productId;
+      return reason === 'UNKNOWN_PRODUCT' ? `${name} is not stocked` : `${name}: ${requested} ordered, ${available} available`;
+    });
+    return `Not enough stock: ${parts.join('; ')}.`;
+  }
+
+  private about(now: Date) {
+    return { aggregateId: this.state.id, occurredAt: now };
+  }
+}

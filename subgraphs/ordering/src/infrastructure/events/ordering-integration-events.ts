@@ -1,0 +1,53 @@
+import {
+  OrderCancelledV1,
+  OrderConfirmedV1,
+  OrderDeliveredV1,
+  OrderPlacedV1,
+  OrderRejectedV1,
+  OrderShippedV1,
+} from '@storefront/events';
+import type { OutgoingEvent } from '@storefront/messaging';
+import type { OrderState } from '../../domain/order.aggregate';
+import type { OrderEvent } from '../../domain/order-events';
+
+/**
+ * Translates the order's domain events into ordering's published language. Every event of one
+ * order carries the order's id as its correlation id (the saga), and the event that caused it.
+ * Waiting for payment is ordering's own business: nobody else needs to hear of it.
+ */
+export function toIntegrationEvent(order: Readonly<OrderState>, event: OrderEvent, causationId: string | null): OutgoingEvent | null {
+  const common = { aggregateId: order.id, occurredAt: event.occurredAt, correlationId: order.id, causationId };
+  const about = { orderId: order.id, customerId: order.customerId };
+  const quantities = order.lines.map(({ productId, quantity }) => ({ productId, quantity }));
+  switch (event.type) {
+    case 'OrderPlaced':
+      return {
+        ...common,
+        contract: OrderPlacedV1,
+        payload: {
+          ...about,
+          lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, name: line.name, unitPrice: line.unitPrice.toJSON() })),
+          total: order.total.toJSON(),
+          contactEmail: order.contactEmail,
+          shippingAddress: { ...order.shippingAddress },
+          paymentToken: event.paymentToken,
+        },
+      };
+    case 'OrderAwaitingPayment':
+      return null;
+    case 'OrderConfirmed':
+      return { ...common, contract: OrderConfirmedV1, payload: { ...about, lines: quantities, shippingAddress: { ...order.shippingAddress }, total: order.total.toJSON() } };
+    case 'OrderRejected':
+      return { ...common, contract: OrderRejectedV1, payload: { ...about, reason: event.reason.message } };
+    case 'OrderCancelled':
+      return {
+        ...common,
+        contract: OrderCancelledV1,
+        payload: { ...about, reason: event.reason.code, message: event.reason.message },
+      };
+    case 'OrderShipped':
+      return { ...common, contract: OrderShippedV1, payload: { ...about, carrier: event.carrier, trackingNumber: event.trackingNumber } };
+    case 'OrderDelivered':
+      return { ...common, contract: OrderDeliveredV1, payload: about };
+  }
+}

@@ -1,0 +1,117 @@
+import { isUuid } from '@storefront/platform';
+import type { OrderingDb } from './ordering-database';
+import { Prisma } from './prisma/generated/client';
+
+export interface MoneyView {
+  amount: number;
+  currency: string;
+}
+
+export interface OrderLineView {
+  productId: string;
+  name: string;
+  quantity: number;
+  unitPrice: MoneyView;
+}
+
+/** An order as the storefront shows it, read straight from the tables. */
+export interface OrderView {
+  id: string;
+  customerId: string;
+  status: string;
+  total: MoneyView;
+  lines: OrderLineView[];
+  placedAt: Date;
+  statusReason: { code: string; message: string } | null;
+  contactEmail: string;
+  shippingAddress: { name: string; line1: string; line2: string | null; city: string; postalCode: string; country: string };
+  shipment: { carrier: string; trackingNumber: string } | null;
+}
+
+/** Where an order stands in a customer's list: newest first, ties broken by id. */
+export interface OrderPosition {
+  placedAt: Date;
+  id: string;
+}
+
+interface OrderViewRow {
+  id: string;
+  customer_id: string;
+  status: string;
+  total_amount: number;
+  currency: string;
+  placed_at: Date;
+  status_reason_code: string | null;
+  status_reason_message: string | null;
+  contact_email: string;
+  ship_to_name: string;
+  ship_to_line1: string;
+  ship_to_line2: string | null;
+  ship_to_city: string;
+  ship_to_postal_code: string;
+  ship_to_country: string;
+  carrier: string | null;
+  tracking_number: string | null;
+  lines: { productId: string; name: string; quantity: number; unitPriceAmount: number; currency: string }[];
+}
+
+/** An order with its lines in one statement: a page or a batch of orders is one query, not one per order. */
+const SELECT_ORDERS = Prisma.sql`
+  SELECT o.id, o.customer_id, o.status::text AS status, o.total_amount, o.currency, o.placed_at,
+         o.status_reason_code, o.status_reason_message, o.contact_email,
+         o.ship_to_name, o.ship_to_line1, o.ship_to_line2, o.ship_to_city, o.ship_to_postal_code, o.ship_to_country,
+         o.carrier, o.tracking_number,
+         COALESCE((SELECT json_agg(json_build_object('productId', l.product_id, 'name', l.name, 'quantity', l.quantity,
+                                                     'unitPriceAmount', l.unit_price_amount, 'currency', l.currency) ORDER BY l.position)
+                     FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
+    FROM orders o`;
+
+function toView(row: OrderViewRow): OrderView {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    status: row.status,
+    total: { amount: row.total_amount, currency: row.currency },
+    lines: row.lines.map((line) => ({
+      productId: line.productId,
+      name: line.name,
+      quantity: line.quantity,
+      unitPrice: { amount: line.unitPriceAmount, currency: line.currency },
+    })),
+    placedAt: row.placed_at,
+    statusReason: row.status_reason_code !== null && row.status_reason_message !== null ? { code: row.status_reason_code, message: row.status_reason_message } : null,
+    contactEmail: row.contact_email,
+    shippingAddress: {
+      name: row.ship_to_name,
+      line1: row.ship_to_line1,
+      line2: row.ship_to_line2,
+      city: row.ship_to_city,
+      postalCode: row.ship_to_postal_code,
+      country: row.ship_to_country,
+    },
+    shipment: row.carrier !== null && row.tracking_number !== null ? { carrier: row.carrier, trackingNumber: row.tracking_number } : null,
+  };
+}
+
+/** The read side of ordering: orders as the storefront shows them. */
+export class OrderQueries {
+  constructor(private readonly db: OrderingDb) {}
+
+  /** Many orders with their lines in one query, in the order asked; null for an id that names no order. */
+  async byIds(ids: readonly string[]): Promise<(OrderView | null)[]> {
+    const wanted = [...new Set(ids.filter(isUuid))];
+    if (wanted.length === 0) return ids.map(() => null);
+    const rows = await this.db.$queryRaw<OrderViewRow[]>`${SELECT_ORDERS} WHERE o.id = ANY(${wanted}::uuid[])`;
+    const byId = new Map(rows.map((row) => [row.id, toView(row)]));
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
+  }
+
+  /** One page of a customer's orders, newest first, after the given position; one query. */
+  async ofCustomer(customerId: string, after: OrderPosition | null, size: number): Promise<{ items: OrderView[]; hasNextPage: boolean }> {
+    const from = after ? Prisma.sql`AND (o.placed_at, o.id) < (${after.placedAt}::timestamptz, ${after.id}::uuid)` : Prisma.empty;
+    const rows = await this.db.$queryRaw<OrderViewRow[]>`
+      ${SELECT_ORDERS} WHERE o.customer_id = ${customerId} ${from}
+       ORDER BY o.placed_at DESC, o.id DESC LIMIT ${size + 1}`;
+    return { items: rows.slice(0, size).map(toView), hasNextPage: rows.length > size };
+  }
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { PlaceOrder } from './application/place-order/place-order.use-case';
+import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
+import { connectOrderingDb } from './infrastructure/ordering-database';
+import { PrismaOrdersByIdempotencyKey, PrismaOrderTransactions } from './infrastructure/prisma-order.repository';
+import { PrismaPriceList } from './infrastructure/prisma-price-list';
+import { OrderQueries } from './infrastructure/order.queries';
+import { orderingSubscriptions } from './infrastructure/events/ordering-subscriptions';
+import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
+import { inventoryEventHandlers } from './infrastructure/events/inventory-event-handlers';
+import { paymentsEventHandlers } from './infrastructure/events/payments-event-handlers';
+import { shippingEventHandlers } from './infrastructure/events/shipping-event-handlers';
+import { orderingContext } from './graphql/ordering-context';
+import { resolvers, typeDefs } from './graphql/resolvers';
+import { loadConfig, type OrderingConfig } from './config';
+
+export { typeDefs };
+
+/** The composition root: wires ordering's database, use cases, schema, outbox relay and event consumer into a running subgraph. */
+export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+  const config = { ...loadConfig(), ...overrides };
+  const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
+  const env = { now: () => new Date(), newId: randomUUID };
+  const transactions = new PrismaOrderTransactions(db);
+  const useCases = {
+    placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), env),
+    cancelOrder: new CancelOrder(transactions, env),
+  };
+  const queries = new OrderQueries(db);
+  const server = await startSubgraphServer({
+    name: 'ordering',
+    typeDefs,
+    resolvers,
+    port: config.port,
+    gatewaySecret: config.gatewaySecret,
+    context: (identity) => orderingContext(identity, queries, useCases),
+    database: db,
+  });
+  const events = await startEventDelivery({
+    context: 'ordering',
+    databaseUrl: config.databaseUrl,
+    events: config.events,
+    publishes: true,
+    consumes: {
+      subscriptions: orderingSubscriptions,
+      handlers: [...catalogEventHandlers, ...inventoryEventHandlers, ...paymentsEventHandlers, ...shippingEventHandlers],
+      transaction: (work) => db.$transaction(work),
+    },
+  });
+  return {
+    ...server,
+    sqlQueries,
+    events,
+    async stop() {
+      await events.stop();
+      await server.stop();
+    },
+  };
+}
+
+if (require.main === module) runMain('ordering', () => startOrdering());

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import {
+  PaymentAuthorizedV1,
+  PaymentFailedV1,
+  ShipmentDeliveredV1,
+  ShipmentDispatchedV1,
+  StockReservationFailedV1,
+  StockReservedV1,
+  type EventContract,
+  type EventEnvelope,
+  type PayloadOf,
+} from '@storefront/events';
+import { toEnvelope } from '@storefront/messaging';
+
+/** An event of the saga about an order, as its producer publishes it (correlated by the order's id). */
+function about<C extends EventContract>(contract: C, orderId: string, payload: PayloadOf<C>): EventEnvelope {
+  return toEnvelope({ contract, aggregateId: orderId, payload, occurredAt: new Date(), correlationId: orderId });
+}
+
+export type Line = { productId: string; quantity: number };
+
+export const stockReserved = (orderId: string, lines: Line[]) => about(StockReservedV1, orderId, { orderId, lines });
+
+export const stockReservationFailed = (orderId: string, productId: string, requested = 1, available = 0) =>
+  about(StockReservationFailedV1, orderId, { orderId, refusedLines: [{ productId, requested, available, reason: 'INSUFFICIENT_STOCK' }] });
+
+export const paymentAuthorized = (orderId: string, amount = 1299) =>
+  about(PaymentAuthorizedV1, orderId, { orderId, paymentId: randomUUID(), amount: { amount, currency: 'EUR' } });
+
+export const paymentFailed = (orderId: string) =>
+  about(PaymentFailedV1, orderId, { orderId, paymentId: randomUUID(), code: 'CARD_DECLINED', message: 'The card was declined.' });
+
+export const shipmentDispatched = (orderId: string, lines: Line[]) =>
+  about(ShipmentDispatchedV1, orderId, { orderId, shipmentId: randomUUID(), carrier: 'DHL', trackingNumber: 'JD014600006281', lines });
+
+export const shipmentDelivered = (orderId: string) => about(ShipmentDeliveredV1, orderId, { orderId, shipmentId: randomUUID() });
