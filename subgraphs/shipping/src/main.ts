@@ -1,15 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
 import { SetParcelProfile } from './application/set-parcel-profile/set-parcel-profile.use-case';
 import { EstimateDelivery } from './application/estimate-delivery/estimate-delivery.use-case';
 import { ListShippingRates } from './application/list-shipping-rates/list-shipping-rates.use-case';
+import { DispatchShipment } from './application/dispatch-shipment/dispatch-shipment.use-case';
+import { ConfirmDelivery } from './application/confirm-delivery/confirm-delivery.use-case';
 import { connectShippingDb } from './infrastructure/shipping-database';
 import { PrismaParcelProfileRepository } from './infrastructure/prisma-parcel-profile.repository';
 import { PrismaProductRegister } from './infrastructure/prisma-shippable-products';
 import { ParcelQueries } from './infrastructure/parcel.queries';
 import { CachedRateTable } from './infrastructure/cached-rate-table';
 import { readShippingRates } from './infrastructure/shipping-rate.queries';
+import { PrismaShippingTransactions } from './infrastructure/prisma-shipping-transactions';
+import { RandomTrackingNumbers } from './infrastructure/random-tracking-numbers';
+import { ShipmentQueries } from './infrastructure/shipment.queries';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
+import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
 import { shippingSubscriptions } from './infrastructure/events/shipping-subscriptions';
 import { shippingContext } from './graphql/shipping-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
@@ -22,12 +29,17 @@ export async function startShipping(overrides: Partial<ShippingConfig> = {}): Pr
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectShippingDb(config.databaseUrl);
   const rateTable = new CachedRateTable(() => readShippingRates(db), config.rateTableTtlMs);
+  const profiles = new PrismaParcelProfileRepository(db);
+  const transactions = new PrismaShippingTransactions(db);
+  const env = { now: () => new Date(), newId: randomUUID };
   const useCases = {
-    setParcelProfile: new SetParcelProfile(new PrismaParcelProfileRepository(db), new PrismaProductRegister(db)),
+    setParcelProfile: new SetParcelProfile(profiles, new PrismaProductRegister(db)),
     estimateDelivery: new EstimateDelivery(rateTable),
     listShippingRates: new ListShippingRates(rateTable),
+    dispatchShipment: new DispatchShipment(transactions, profiles, rateTable, new RandomTrackingNumbers(), env),
+    confirmDelivery: new ConfirmDelivery(transactions, env),
   };
-  const queries = new ParcelQueries(db);
+  const queries = { parcels: new ParcelQueries(db), shipments: new ShipmentQueries(db) };
   const server = await startSubgraphServer({
     name: 'shipping',
     typeDefs,
@@ -41,8 +53,12 @@ export async function startShipping(overrides: Partial<ShippingConfig> = {}): Pr
     context: 'shipping',
     databaseUrl: config.databaseUrl,
     events: config.events,
-    publishes: false,
-    consumes: { subscriptions: shippingSubscriptions, handlers: catalogEventHandlers, transaction: (work) => db.$transaction(work) },
+    publishes: true,
+    consumes: {
+      subscriptions: shippingSubscriptions,
+      handlers: [...catalogEventHandlers, ...orderingEventHandlers(env)],
+      transaction: (work) => db.$transaction(work),
+    },
   });
   return {
     ...server,

@@ -26,5 +26,10 @@ export function chargeableGrams(parcel: Parcel): number {
 
 /** Carriers bill started kilograms: 1 g is 1 kg, 1001 g are 2 kg. */
 export function chargeableKilograms(parcel: Parcel): number {
-  return Math.ceil(chargeableGrams(parcel) / GRAMS_PER_KG);
+  return chargeableKilogramsTogether([parcel]);
+}
+
+/** Parcels sent together are billed for the started kilograms of their chargeable weights added up. */
+export function chargeableKilogramsTogether(parcels: readonly Parcel[]): number {
+  return Math.ceil(parcels.reduce((grams, parcel) => grams + chargeableGrams(parcel), 0) / GRAMS_PER_KG);
 }

@@ -69,6 +69,14 @@ describe('RateTable', () => {
     expect(new RateTable([rate({ country: 'DE' })]).quote(parcel(), country('JP'))).toBeNull();
   });
 
+  it('quotes parcels sent together: one base price, their kilograms added up, the surcharge once', () => {
+    const table = new RateTable([rate(), rate({ carrier: 'Post', baseAmount: 450, perKgAmount: 150 })]);
+    const parcels = [parcel({ weightGrams: 600 }), parcel({ weightGrams: 600, fragile: true }), parcel({ weightGrams: 300, fragile: true })];
+    expect(table.quoteTogether(parcels, country('DE'))).toEqual({ carrier: 'DHL', price: { amount: 500 + 100 * 2 + 300, currency: 'EUR' }, days: 2 });
+    expect(table.quoteTogether([parcel({ weightGrams: 100 })], country('DE'))).toEqual(table.quote(parcel({ weightGrams: 100 }), country('DE')));
+    expect(table.quoteTogether([], country('DE'))?.carrier).toBe('Post');
+  });
+
   it('lists its rates by country then carrier', () => {
     const table = new RateTable([rate({ country: 'FR', carrier: 'UPS' }), rate({ country: '*' }), rate({ country: 'FR', carrier: 'DHL' })]);
     expect(table.all().map((r) => `${r.country}/${r.carrier}`)).toEqual(['*/DHL', 'FR/DHL', 'FR/UPS']);

@@ -8,6 +8,7 @@ import type { DeliveryEstimate } from '../domain/rate-table';
 import type { Money, ShippingRate } from '../domain/shipping-rate';
 import type { ShippingContext } from './shipping-context';
 import { productsAwaitingMeasurement } from './awaiting-measurement.resolver';
+import { shipmentResolvers } from './shipment.resolvers';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -43,7 +44,9 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
       const result = await ctx.useCases.setParcelProfile.execute({ ...input, fragile: input.fragile ?? false });
       return toPayload('shippingProfile', result);
     },
+    ...shipmentResolvers.Mutation,
   },
+  Order: shipmentResolvers.Order,
   Product: {
     // Any id is a product shipping may be asked about; what it knows is loaded per field, batched.
     __resolveReference: (ref: ProductRef) => ({ id: ref.id }),

@@ -1,3 +1,4 @@
+import type { Parcel } from '../domain/parcel';
 import type { ParcelProfile } from '../domain/parcel-profile.aggregate';
 import type { ParcelProfileRepository } from '../domain/parcel-profile.repository';
 import { toPersistence } from './parcel-profile.mapper';
@@ -11,5 +12,10 @@ export class PrismaParcelProfileRepository implements ParcelProfileRepository {
     const state = profile.snapshot();
     const data = toPersistence(state);
     await this.db.parcelProfile.upsert({ where: { productId: state.productId }, create: { productId: state.productId, ...data }, update: data });
+  }
+
+  async parcelsOf(productIds: readonly string[]): Promise<Map<string, Parcel>> {
+    const rows = await this.db.parcelProfile.findMany({ where: { productId: { in: [...productIds] } } });
+    return new Map(rows.map(({ productId, weightGrams, lengthMm, widthMm, heightMm, fragile }) => [productId, { weightGrams, lengthMm, widthMm, heightMm, fragile }]));
   }
 }

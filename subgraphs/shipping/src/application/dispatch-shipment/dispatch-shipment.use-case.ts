@@ -1,0 +1,53 @@
+import { fail, ok, type Result } from '@storefront/kernel';
+import { CountryCode } from '../../domain/country-code.value-object';
+import type { Parcel } from '../../domain/parcel';
+import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
+import type { RateTableSource } from '../../domain/rate-table.source';
+import type { Shipment, ShipmentState } from '../../domain/shipment.aggregate';
+import type { TrackingNumbers } from '../../domain/shipment.repository';
+import { shipmentNotFound, type ShippingTransactions } from '../shipping-transactions';
+import type { Environment } from '../environment';
+
+/**
+ * Admin: the order's parcel leaves with the carrier that is cheapest to its country for what it
+ * holds, chosen now, as it leaves, from the current rates and parcel profiles (a product measured
+ * after the order was placed counts; one still unmeasured adds no weight). Under the order's lock,
+ * so two admins dispatching at once dispatch it once.
+ */
+export class DispatchShipment {
+  constructor(
+    private readonly transactions: ShippingTransactions,
+    private readonly profiles: ParcelProfileRepository,
+    private readonly rates: RateTableSource,
+    private readonly trackingNumbers: TrackingNumbers,
+    private readonly env: Environment,
+  ) {}
+
+  execute({ orderId }: { orderId: string }): Promise<Result<ShipmentState>> {
+    return this.transactions.run(async ({ shipments }) => {
+      const shipment = await shipments.lockFor(orderId);
+      if (!shipment) return shipmentNotFound(orderId);
+      const dispatchable = shipment.checkDispatchable();
+      if (!dispatchable.ok) return dispatchable;
+      const carrier = await this.cheapestCarrier(shipment);
+      if (!carrier.ok) return carrier;
+      const dispatched = shipment.dispatch(carrier.value, this.trackingNumbers.next(carrier.value), this.env.now());
+      if (!dispatched.ok) return dispatched;
+      await shipments.save(shipment);
+      return ok(shipment.snapshot());
+    });
+  }
+
+  private async cheapestCarrier(shipment: Shipment): Promise<Result<string>> {
+    const country = CountryCode.parse(shipment.address.country);
+    if (!country.ok) return country;
+    const profiles = await this.profiles.parcelsOf(shipment.lines.map((line) => line.productId));
+    const parcels = shipment.lines.flatMap(({ productId, quantity }): Parcel[] => {
+      const parcel = profiles.get(productId);
+      return parcel ? Array.from({ length: quantity }, () => parcel) : [];
+    });
+    const estimate = (await this.rates.current()).quoteTogether(parcels, country.value);
+    if (!estimate) return fail('NOT_DISPATCHABLE', `No carrier delivers to ${country.value.value}.`, 'orderId');
+    return ok(estimate.carrier);
+  }
+}

@@ -1,0 +1,27 @@
+import { Shipment, type ShipmentLine, type ShippingAddress } from '../../domain/shipment.aggregate';
+import type { ShipmentStore } from '../shipping-transactions';
+import type { Environment } from '../environment';
+
+export interface PrepareShipmentCommand {
+  orderId: string;
+  customerId: string;
+  address: ShippingAddress;
+  lines: ShipmentLine[];
+}
+
+/**
+ * A confirmed order gets its shipment, waiting to be dispatched: once per order, and never for an
+ * order whose cancellation arrived first.
+ */
+export class PrepareShipment {
+  constructor(
+    private readonly store: ShipmentStore,
+    private readonly env: Environment,
+  ) {}
+
+  async execute({ orderId, customerId, address, lines }: PrepareShipmentCommand): Promise<void> {
+    if (await this.store.shipments.lockFor(orderId)) return;
+    if (await this.store.cancellations.has(orderId)) return;
+    await this.store.shipments.add(Shipment.prepare({ id: this.env.newId(), orderId, customerId, address, lines }));
+  }
+}

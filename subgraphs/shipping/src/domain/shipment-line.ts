@@ -1,0 +1,5 @@
+/** Units of one product in a shipment. */
+export interface ShipmentLine {
+  productId: string;
+  quantity: number;
+}

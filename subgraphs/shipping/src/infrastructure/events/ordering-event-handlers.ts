@@ -1,0 +1,24 @@
+import { OrderCancelledV1, OrderConfirmedV1 } from '@storefront/events';
+import { on } from '@storefront/messaging';
+import { CancelShipment } from '../../application/cancel-shipment/cancel-shipment.use-case';
+import type { Environment } from '../../application/environment';
+import { PrepareShipment } from '../../application/prepare-shipment/prepare-shipment.use-case';
+import type { Prisma } from '../prisma/generated/client';
+import { shipmentStore } from '../prisma-shipping-transactions';
+
+type Tx = Prisma.TransactionClient;
+
+/** Ordering's words translated into shipping's: a confirmed order is a parcel to send to an address; prices are not read. */
+export function orderingEventHandlers(env: Environment) {
+  return [
+    on(OrderConfirmedV1, async ({ id, payload }, tx: Tx) =>
+      new PrepareShipment(shipmentStore(tx, id), env).execute({
+        orderId: payload.orderId,
+        customerId: payload.customerId,
+        address: payload.shippingAddress,
+        lines: payload.lines.map(({ productId, quantity }) => ({ productId, quantity })),
+      }),
+    ),
+    on(OrderCancelledV1, async ({ id, payload }, tx: Tx) => new CancelShipment(shipmentStore(tx, id), env).execute({ orderId: payload.orderId })),
+  ];
+}

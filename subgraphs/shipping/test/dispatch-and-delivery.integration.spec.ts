@@ -1,0 +1,91 @@
+import { eventually } from '../../../test/support/event-bus';
+import { CONFIRM_DELIVERY, DISPATCH, anOrderId, confirmedOrder, publishedAbout } from './order-events';
+import { aProductId, admin, customer, startHarness, type ShippingHarness } from './shipping-harness';
+
+let shipping: ShippingHarness;
+
+beforeAll(async () => {
+  shipping = await startHarness();
+}, 60_000);
+afterAll(() => shipping?.stop());
+
+const dispatch = async (orderId: string, identity = admin) => (await shipping.graphql(DISPATCH, { orderId }, identity)).data?.dispatchShipment;
+const confirmDelivery = async (orderId: string) => (await shipping.graphql(CONFIRM_DELIVERY, { orderId }, admin)).data?.confirmDelivery;
+
+/** A product weighing `grams`, measured in a small box. */
+async function measuredProduct(grams: number): Promise<string> {
+  const productId = aProductId();
+  await shipping.db.parcelProfile.create({ data: { productId, weightGrams: grams, lengthMm: 100, widthMm: 100, heightMm: 100 } });
+  return productId;
+}
+
+describe('dispatching and delivering shipments', () => {
+  it('dispatches with the carrier cheapest for everything in the parcel, and says so once with the lines', async () => {
+    const heavy = await measuredProduct(3000);
+    const lines = [{ productId: heavy, quantity: 2 }, { productId: aProductId(), quantity: 1 }];
+    const orderId = await confirmedOrder(shipping, { lines, country: 'DE' });
+
+    const payload = await dispatch(orderId);
+
+    // 6 kg to Germany: DHL 4.99 + 6 x 0.50 = 7.99 beats Post 4.49 + 6 x 0.60 = 8.09 (the unmeasured mug adds nothing).
+    expect(payload).toEqual({
+      shipment: { id: expect.any(String), status: 'DISPATCHED', carrier: 'DHL', trackingNumber: expect.stringMatching(/^DHL-[0-9A-F]{16}$/), dispatchedAt: expect.any(String), deliveredAt: null },
+      errors: [],
+    });
+    const { id: shipmentId, trackingNumber } = payload.shipment;
+    const [dispatched, ...more] = await publishedAbout(shipping, orderId);
+    expect(more).toEqual([]);
+    expect(dispatched).toMatchObject({ type: 'shipping.shipment-dispatched.v1', aggregateId: shipmentId, causationId: null });
+    expect(dispatched!.payload).toEqual({ orderId, shipmentId, carrier: 'DHL', trackingNumber, lines: expect.arrayContaining(lines) });
+    expect((dispatched!.payload as { lines: unknown[] }).lines).toHaveLength(2);
+    await eventually(async () => (await publishedAbout(shipping, orderId))[0]?.publishedAt ?? undefined, 'the relay to publish shipment-dispatched');
+
+    expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DISPATCHABLE', field: 'orderId', message: expect.stringContaining('DISPATCHED') }] });
+    expect(await publishedAbout(shipping, orderId)).toHaveLength(1);
+  });
+
+  it('chooses by base price when nothing in the parcel is measured', async () => {
+    const orderId = await confirmedOrder(shipping, { country: 'DE' });
+    expect((await dispatch(orderId)).shipment.carrier).toBe('Post');
+  });
+
+  it('dispatches once when admins dispatch at the same moment', async () => {
+    const orderId = await confirmedOrder(shipping);
+
+    const payloads = await Promise.all(Array.from({ length: 4 }, () => dispatch(orderId)));
+
+    expect(payloads.filter((payload) => payload.errors.length === 0)).toHaveLength(1);
+    expect(payloads.flatMap((payload) => payload.errors.map((error: { code: string }) => error.code))).toEqual(Array(3).fill('NOT_DISPATCHABLE'));
+    expect((await publishedAbout(shipping, orderId)).map((event) => event.type)).toEqual(['shipping.shipment-dispatched.v1']);
+  });
+
+  it('confirms the delivery of a dispatched shipment once, and says so once', async () => {
+    const orderId = await confirmedOrder(shipping);
+    expect(await confirmDelivery(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DELIVERABLE', field: 'orderId', message: expect.stringContaining('PENDING') }] });
+    const { shipment } = await dispatch(orderId);
+
+    expect(await confirmDelivery(orderId)).toEqual({ shipment: { ...shipment, status: 'DELIVERED', deliveredAt: expect.any(String) }, errors: [] });
+    expect((await confirmDelivery(orderId)).errors).toEqual([expect.objectContaining({ code: 'NOT_DELIVERABLE' })]);
+
+    const events = await publishedAbout(shipping, orderId);
+    expect(events.map((event) => event.type)).toEqual(['shipping.shipment-dispatched.v1', 'shipping.shipment-delivered.v1']);
+    expect(events[1]!.payload).toEqual({ orderId, shipmentId: shipment.id });
+  });
+
+  it('answers SHIPMENT_NOT_FOUND for an order it has no shipment for, whatever the id looks like', async () => {
+    for (const orderId of [anOrderId(), 'not-an-order-id', '']) {
+      expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'SHIPMENT_NOT_FOUND', field: 'orderId', message: expect.any(String) }] });
+      expect((await confirmDelivery(orderId)).errors).toEqual([expect.objectContaining({ code: 'SHIPMENT_NOT_FOUND' })]);
+    }
+  });
+
+  it('lets only admins dispatch and confirm deliveries', async () => {
+    const orderId = await confirmedOrder(shipping, { customerId: customer.subject });
+    for (const mutation of [DISPATCH, CONFIRM_DELIVERY]) {
+      expect((await shipping.graphql(mutation, { orderId }, customer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await shipping.graphql(mutation, { orderId }, null)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await shipping.db.shipment.findUnique({ where: { orderId } })).toMatchObject({ status: 'PENDING' });
+    expect(await publishedAbout(shipping, orderId)).toEqual([]);
+  });
+});
