@@ -34,3 +34,19 @@ export const shipmentDispatched = (orderId: string, lines: Line[]) =>
   about(ShipmentDispatchedV1, orderId, { orderId, shipmentId: randomUUID(), carrier: 'DHL', trackingNumber: 'JD014600006281', lines });
 
 export const shipmentDelivered = (orderId: string) => about(ShipmentDeliveredV1, orderId, { orderId, shipmentId: randomUUID() });
+
+type Status = 'PLACED' | 'AWAITING_PAYMENT' | 'CONFIRMED' | 'SHIPPED' | 'DELIVERED' | 'REJECTED' | 'CANCELLED';
+
+/** The events that take a placed order to a status, as the other contexts would send them. */
+export function eventsLeadingTo(status: Status, orderId: string, lines: Line[]): EventEnvelope[] {
+  const path: Record<Status, (() => EventEnvelope)[]> = {
+    PLACED: [],
+    AWAITING_PAYMENT: [() => stockReserved(orderId, lines)],
+    CONFIRMED: [() => stockReserved(orderId, lines), () => paymentAuthorized(orderId)],
+    SHIPPED: [() => stockReserved(orderId, lines), () => paymentAuthorized(orderId), () => shipmentDispatched(orderId, lines)],
+    DELIVERED: [() => stockReserved(orderId, lines), () => paymentAuthorized(orderId), () => shipmentDispatched(orderId, lines), () => shipmentDelivered(orderId)],
+    REJECTED: [() => stockReservationFailed(orderId, lines[0]!.productId)],
+    CANCELLED: [() => stockReserved(orderId, lines), () => paymentFailed(orderId)],
+  };
+  return path[status].map((event) => event());
+}

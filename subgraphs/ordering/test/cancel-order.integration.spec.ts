@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { aCustomer, admin, startHarness, type OrderingHarness } from './ordering-harness';
+import { CANCEL_ORDER, aPlacedOrder } from './ordering-operations';
+import { eventsLeadingTo } from './saga-events';
+
+let ordering: OrderingHarness;
+
+beforeAll(async () => {
+  ordering = await startHarness();
+}, 60_000);
+
+afterAll(async () => {
+  await ordering?.stop();
+});
+
+/** An order of the customer's, taken to a status by the saga's events. */
+async function anOrderIn(status: Parameters<typeof eventsLeadingTo>[0], customer = aCustomer()): Promise<string> {
+  const orderId = await aPlacedOrder(ordering, customer);
+  const { rows } = await ordering.sql.query('SELECT product_id AS "productId", quantity FROM order_lines WHERE order_id = $1', [orderId]);
+  for (const event of eventsLeadingTo(status, orderId, rows)) await ordering.consumer.handle(event);
+  expect(await ordering.statusOf(orderId)).toBe(status);
+  return orderId;
+}
+
+const cancel = async (id: string, caller: Parameters<OrderingHarness['request']>[2]) => (await ordering.request(CANCEL_ORDER, { id }, caller)).body;
+
+describe('cancelOrder', () => {
+  it.each(['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED'] as const)('cancels a %s order of the caller’s and tells the others in order-cancelled', async (status) => {
+    const customer = aCustomer();
+    const orderId = await anOrderIn(status, customer);
+    const before = (await ordering.outboxOf(orderId)).length;
+
+    const reason = { code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' };
+    expect(await cancel(orderId, customer)).toEqual({ data: { cancelOrder: { order: { id: orderId, status: 'CANCELLED', statusReason: reason }, errors: [] } } });
+    const outbox = await ordering.outboxOf(orderId);
+    expect(outbox.slice(before).map((row) => row.type)).toEqual(['ordering.order-cancelled.v1']);
+    expect(outbox[before]).toMatchObject({
+      correlation_id: orderId,
+      causation_id: null,
+      payload: { orderId, customerId: customer.subject, reason: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' },
+    });
+  });
+
+  it.each(['SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const)('refuses to cancel a %s order with NOT_CANCELLABLE and changes nothing', async (status) => {
+    const customer = aCustomer();
+    const orderId = await anOrderIn(status, customer);
+    const before = await ordering.outboxOf(orderId);
+
+    expect(await cancel(orderId, customer)).toEqual({
+      data: { cancelOrder: { order: null, errors: [{ code: 'NOT_CANCELLABLE', field: null, message: expect.any(String) }] } },
+    });
+    expect(await ordering.statusOf(orderId)).toBe(status);
+    expect(await ordering.outboxOf(orderId)).toEqual(before);
+  });
+
+  it('answers ORDER_NOT_FOUND for another customer’s order (admins included) and for ids that name no order', async () => {
+    const owner = aCustomer();
+    const orderId = await aPlacedOrder(ordering, owner);
+    for (const [id, caller] of [[orderId, aCustomer()], [orderId, admin], [randomUUID(), owner], ['not-an-id', owner]] as const) {
+      expect(await cancel(id, caller)).toEqual({
+        data: { cancelOrder: { order: null, errors: [{ code: 'ORDER_NOT_FOUND', field: 'id', message: expect.any(String) }] } },
+      });
+    }
+    expect(await ordering.statusOf(orderId)).toBe('PLACED');
+  });
+
+  it('refuses anonymous callers with UNAUTHENTICATED', async () => {
+    const orderId = await aPlacedOrder(ordering, aCustomer());
+    const body = await cancel(orderId, null);
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await ordering.statusOf(orderId)).toBe('PLACED');
+  });
+
+  it('cancels once when the customer sends it twice at the same moment', async () => {
+    const customer = aCustomer();
+    const orderId = await aPlacedOrder(ordering, customer);
+    const answers = await Promise.all([cancel(orderId, customer), cancel(orderId, customer)]);
+    const codes = answers.map((body) => body.data?.cancelOrder.errors[0]?.code ?? 'CANCELLED').sort();
+    expect(codes).toEqual(['CANCELLED', 'NOT_CANCELLABLE']);
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-cancelled.v1']);
+  });
+});

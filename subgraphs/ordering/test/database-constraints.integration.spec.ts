@@ -1,0 +1,43 @@
+import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aPlacedOrder } from './ordering-operations';
+
+let ordering: OrderingHarness;
+
+beforeAll(async () => {
+  ordering = await startHarness();
+}, 60_000);
+
+afterAll(async () => {
+  await ordering?.stop();
+});
+
+/** What the database itself refuses, whatever the code above it does (or an operator types). */
+describe("ordering's database", () => {
+  it.each([
+    ['UPDATE order_lines SET quantity = 0 WHERE order_id = $1', 'order_lines_quantity_check'],
+    ['UPDATE order_lines SET unit_price_amount = -1 WHERE order_id = $1', 'order_lines_unit_price_amount_check'],
+    ['UPDATE orders SET total_amount = -1 WHERE id = $1', 'orders_total_amount_check'],
+    ["UPDATE orders SET status = 'CANCELLED' WHERE id = $1", 'orders_status_reason_check'],
+    ["UPDATE orders SET status_reason_code = 'PAYMENT_DECLINED', status_reason_message = 'x' WHERE id = $1", 'orders_status_reason_check'],
+  ])('refuses %s', async (update, constraint) => {
+    const orderId = await aPlacedOrder(ordering, aCustomer());
+    await expect(ordering.sql.query(update, [orderId])).rejects.toMatchObject({ code: '23514', constraint });
+  });
+
+  it('refuses a negative price in the price list', async () => {
+    const [productId] = await ordering.priceProducts({});
+    await expect(ordering.sql.query('UPDATE price_list SET price_amount = -1 WHERE product_id = $1', [productId])).rejects.toMatchObject({
+      code: '23514',
+      constraint: 'price_list_price_amount_check',
+    });
+  });
+
+  it('holds one order per customer and idempotency key', async () => {
+    const customer = aCustomer();
+    const orderId = await aPlacedOrder(ordering, customer, { idempotencyKey: 'only-once' });
+    const copy = `INSERT INTO orders SELECT gen_random_uuid(), customer_id, idempotency_key, status, total_amount, currency, contact_email,
+      ship_to_name, ship_to_line1, ship_to_line2, ship_to_city, ship_to_postal_code, ship_to_country, status_reason_code,
+      status_reason_message, carrier, tracking_number, placed_at, updated_at, version FROM orders WHERE id = $1`;
+    await expect(ordering.sql.query(copy, [orderId])).rejects.toMatchObject({ code: '23505', constraint: 'orders_customer_id_idempotency_key_key' });
+  });
+});
