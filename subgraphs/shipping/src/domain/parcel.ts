@@ -26,10 +26,16 @@ export function chargeableGrams(parcel: Parcel): number {
 
 /** Carriers bill started kilograms: 1 g is 1 kg, 1001 g are 2 kg. */
 export function chargeableKilograms(parcel: Parcel): number {
-  return chargeableKilogramsTogether([parcel]);
+  return chargeableKilogramsTogether([{ parcel, count: 1 }]);
+}
+
+/** So many parcels alike: a shipment line of several units of one product. */
+export interface Parcels {
+  parcel: Parcel;
+  count: number;
 }
 
 /** Parcels sent together are billed for the started kilograms of their chargeable weights added up. */
-export function chargeableKilogramsTogether(parcels: readonly Parcel[]): number {
-  return Math.ceil(parcels.reduce((grams, parcel) => grams + chargeableGrams(parcel), 0) / GRAMS_PER_KG);
+export function chargeableKilogramsTogether(parcels: readonly Parcels[]): number {
+  return Math.ceil(parcels.reduce((grams, { parcel, count }) => grams + chargeableGrams(parcel) * count, 0) / GRAMS_PER_KG);
 }

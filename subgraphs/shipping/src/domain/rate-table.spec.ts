@@ -71,9 +71,9 @@ describe('RateTable', () => {
 
   it('quotes parcels sent together: one base price, their kilograms added up, the surcharge once', () => {
     const table = new RateTable([rate(), rate({ carrier: 'Post', baseAmount: 450, perKgAmount: 150 })]);
-    const parcels = [parcel({ weightGrams: 600 }), parcel({ weightGrams: 600, fragile: true }), parcel({ weightGrams: 300, fragile: true })];
+    const parcels = [{ parcel: parcel({ weightGrams: 600 }), count: 2 }, { parcel: parcel({ weightGrams: 300, fragile: true }), count: 1 }];
     expect(table.quoteTogether(parcels, country('DE'))).toEqual({ carrier: 'DHL', price: { amount: 500 + 100 * 2 + 300, currency: 'EUR' }, days: 2 });
-    expect(table.quoteTogether([parcel({ weightGrams: 100 })], country('DE'))).toEqual(table.quote(parcel({ weightGrams: 100 }), country('DE')));
+    expect(table.quoteTogether([{ parcel: parcel({ weightGrams: 100 }), count: 1 }], country('DE'))).toEqual(table.quote(parcel({ weightGrams: 100 }), country('DE')));
     expect(table.quoteTogether([], country('DE'))?.carrier).toBe('Post');
   });
 

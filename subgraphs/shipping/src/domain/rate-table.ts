@@ -1,5 +1,5 @@
 import type { CountryCode } from './country-code.value-object';
-import { chargeableKilogramsTogether, type Parcel } from './parcel';
+import { chargeableKilogramsTogether, type Parcel, type Parcels } from './parcel';
 import { REST_OF_WORLD, type Money, type ShippingRate } from './shipping-rate';
 
 /** What delivering one parcel to one country costs with the carrier chosen, and how long it takes. */
@@ -42,14 +42,14 @@ export class RateTable {
 
   /** The cheapest delivery (then the fastest, then by carrier name), or null when nobody delivers there. */
   quote(parcel: Parcel, country: CountryCode): DeliveryEstimate | null {
-    return this.quoteTogether([parcel], country);
+    return this.quoteTogether([{ parcel, count: 1 }], country);
   }
 
   /**
    * The cheapest delivery of parcels sent together as one shipment, chosen as `quote` chooses;
    * one parcel is quoted exactly as `quote` quotes it. Null when nobody delivers there.
    */
-  quoteTogether(parcels: readonly Parcel[], country: CountryCode): DeliveryEstimate | null {
+  quoteTogether(parcels: readonly Parcels[], country: CountryCode): DeliveryEstimate | null {
     const estimates = this.ratesFor(country).map((rate) => estimateTogether(rate, parcels));
     estimates.sort((a, b) => a.price.amount - b.price.amount || a.days - b.days || a.carrier.localeCompare(b.carrier));
     return estimates[0] ?? null;
@@ -58,15 +58,15 @@ export class RateTable {
 
 /** base + per kg x started kilograms + the fragile surcharge when the parcel is fragile. */
 export function estimateWith(rate: ShippingRate, parcel: Parcel): DeliveryEstimate {
-  return estimateTogether(rate, [parcel]);
+  return estimateTogether(rate, [{ parcel, count: 1 }]);
 }
 
 /**
  * Parcels sent together pay the base price once, the per-kilogram price for the started
  * kilograms of their chargeable weights added up, and the fragile surcharge once if any is fragile.
  */
-export function estimateTogether(rate: ShippingRate, parcels: readonly Parcel[]): DeliveryEstimate {
-  const surcharge = parcels.some((parcel) => parcel.fragile) ? rate.fragileSurchargeAmount : 0;
+export function estimateTogether(rate: ShippingRate, parcels: readonly Parcels[]): DeliveryEstimate {
+  const surcharge = parcels.some(({ parcel, count }) => count > 0 && parcel.fragile) ? rate.fragileSurchargeAmount : 0;
   const amount = rate.baseAmount + rate.perKgAmount * chargeableKilogramsTogether(parcels) + surcharge;
   return { carrier: rate.carrier, price: { amount, currency: rate.currency }, days: rate.days };
 }

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '@storefront/kernel';
 import { CountryCode } from '../../domain/country-code.value-object';
-import type { Parcel } from '../../domain/parcel';
+import type { Parcels } from '../../domain/parcel';
 import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
 import type { RateTableSource } from '../../domain/rate-table.source';
 import type { Shipment, ShipmentState } from '../../domain/shipment.aggregate';
@@ -42,9 +42,9 @@ export class DispatchShipment {
     const country = CountryCode.parse(shipment.address.country);
     if (!country.ok) return country;
     const profiles = await this.profiles.parcelsOf(shipment.lines.map((line) => line.productId));
-    const parcels = shipment.lines.flatMap(({ productId, quantity }): Parcel[] => {
+    const parcels = shipment.lines.flatMap(({ productId, quantity }): Parcels[] => {
       const parcel = profiles.get(productId);
-      return parcel ? Array.from({ length: quantity }, () => parcel) : [];
+      return parcel ? [{ parcel, count: quantity }] : [];
     });
     const estimate = (await this.rates.current()).quoteTogether(parcels, country.value);
     if (!estimate) return fail('NOT_DISPATCHABLE', `No carrier delivers to ${country.value.value}.`, 'orderId');
