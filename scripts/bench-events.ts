@@ -43,7 +43,8 @@ const urls = {
   shipping: `${SERVER}/storefront_bench_${run}_shipping`,
 };
 const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
-const progress = (line: string) => console.log(`· ${line}`);
+const began = Date.now();
+const progress = (line: string) => console.log(`· ${String(Math.round((Date.now() - began) / 1000)).padStart(3)} s  ${line}`);
 
 let pipeline: EventPipeline | null = null;
 let cleaning: Promise<void> | null = null;
@@ -91,7 +92,7 @@ function report(b: BurstResult, p: PacedResult, redis: RedisFigure[], pg: Pgbenc
     [`paced: ${p.events} events at ${p.ratePerSecond}/s (worst start ${ms(p.worstLagMs)} behind schedule)`],
     ['  latency, commit → effect', describeDistribution(p.latency)],
   ];
-  if (redis.length > 0 || pg) rows.push(['ceilings, measured alone on this machine']);
+  if (redis.length > 0 || pg) rows.push(['ceilings: Redis and PostgreSQL alone on this machine (catalog and inventory stopped)']);
   for (const figure of redis) {
     rows.push([`  redis-benchmark ${figure.test}, ${figure.clients} client${figure.clients === 1 ? '' : 's'}`, perSecond(figure.perSecond, 'requests'), ratio(figure.perSecond)]);
   }
@@ -102,7 +103,6 @@ function report(b: BurstResult, p: PacedResult, redis: RedisFigure[], pg: Pgbenc
 const loadBefore = os.loadavg();
 
 async function main(): Promise<void> {
-  const started = Date.now();
   const v = await versions();
   progress(`preparing databases storefront_bench_${run}_* (migrated, demo data)`);
   await prepareDatabases(urls);
@@ -122,10 +122,10 @@ async function main(): Promise<void> {
     progress('redis-benchmark');
     redis.push(...(await redisBenchmark(events.redisUrl, ['set', 'lpush'], 50, 100_000)));
     redis.push(...(await redisBenchmark(events.redisUrl, ['set'], 1, 20_000)));
-    progress('pgbench (initialise -s 10, then 10 s)');
-    pg = await pgbench(`${SERVER}/storefront_bench_${run}_pgbench`, { scale: 10, clients: 4, threads: 2, seconds: 10 });
+    progress('pgbench (initialise -s 10, then 8 s)');
+    pg = await pgbench(`${SERVER}/storefront_bench_${run}_pgbench`, { scale: 10, clients: 4, threads: 2, seconds: 8 });
   }
-  console.log(`\n${report(burstResult, pacedResult, redis, pg, v)}\n\n(${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  console.log(`\n${report(burstResult, pacedResult, redis, pg, v)}\n\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
