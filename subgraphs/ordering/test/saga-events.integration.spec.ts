@@ -31,39 +31,66 @@ const inboxHolds = async (eventId: string) => (await ordering.sql.query('SELECT 
 
 const address = { name: 'Ada Lovelace', line1: '1 Analytical Way', line2: null, city: 'London', postalCode: 'N1 9GU', country: 'GB' };
 
-const STEPS: [string, Status, (orderId: string, lines: saga.Line[]) => EventEnvelope, Status, string | null, (orderId: string, lines: saga.Line[]) => object][] = [
-  ['stock-reserved', 'PLACED', saga.stockReserved, 'AWAITING_PAYMENT', null, () => ({})],
-  ['stock-reservation-failed', 'PLACED', (id, lines) => saga.stockReservationFailed(id, lines[0]!.productId, 1, 0), 'REJECTED', 'ordering.order-rejected.v1', () => ({
-    reason: 'Not enough stock: Enamel mug: 1 ordered, 0 available.',
-  })],
-  ['payment-authorized', 'AWAITING_PAYMENT', (id) => saga.paymentAuthorized(id), 'CONFIRMED', 'ordering.order-confirmed.v1', (_, lines) => ({
-    lines,
-    shippingAddress: address,
-    total: { amount: 1299, currency: 'EUR' },
-  })],
-  ['payment-failed', 'AWAITING_PAYMENT', saga.paymentFailed, 'CANCELLED', 'ordering.order-cancelled.v1', () => ({
-    reason: 'PAYMENT_DECLINED',
-    message: 'The payment was declined: The card was declined.',
-  })],
-  ['shipment-dispatched', 'CONFIRMED', saga.shipmentDispatched, 'SHIPPED', 'ordering.order-shipped.v1', () => ({ carrier: 'DHL', trackingNumber: 'JD014600006281' })],
-  ['shipment-delivered', 'SHIPPED', saga.shipmentDelivered, 'DELIVERED', 'ordering.order-delivered.v1', () => ({})],
+interface Step {
+  from: Status;
+  news: (orderId: string, lines: saga.Line[]) => EventEnvelope;
+  to: Status;
+  /** What ordering tells the others, if anything: its event and its payload beyond orderId and customerId. */
+  published: [type: string, payload: (lines: saga.Line[]) => object] | null;
+}
+
+const STEPS: [string, Step][] = [
+  ['stock-reserved', { from: 'PLACED', news: saga.stockReserved, to: 'AWAITING_PAYMENT', published: null }],
+  [
+    'stock-reservation-failed',
+    {
+      from: 'PLACED',
+      news: (id, lines) => saga.stockReservationFailed(id, lines[0]!.productId, 1, 0),
+      to: 'REJECTED',
+      published: ['ordering.order-rejected.v1', () => ({ reason: 'Not enough stock: Enamel mug: 1 ordered, 0 available.' })],
+    },
+  ],
+  [
+    'payment-authorized',
+    {
+      from: 'AWAITING_PAYMENT',
+      news: (id) => saga.paymentAuthorized(id),
+      to: 'CONFIRMED',
+      published: ['ordering.order-confirmed.v1', (lines) => ({ lines, shippingAddress: address, total: { amount: 1299, currency: 'EUR' } })],
+    },
+  ],
+  [
+    'payment-failed',
+    {
+      from: 'AWAITING_PAYMENT',
+      news: saga.paymentFailed,
+      to: 'CANCELLED',
+      published: ['ordering.order-cancelled.v1', () => ({ reason: 'PAYMENT_DECLINED', message: 'The payment was declined: The card was declined.' })],
+    },
+  ],
+  [
+    'shipment-dispatched',
+    { from: 'CONFIRMED', news: saga.shipmentDispatched, to: 'SHIPPED', published: ['ordering.order-shipped.v1', () => ({ carrier: 'DHL', trackingNumber: 'JD014600006281' })] },
+  ],
+  ['shipment-delivered', { from: 'SHIPPED', news: saga.shipmentDelivered, to: 'DELIVERED', published: ['ordering.order-delivered.v1', () => ({})] }],
 ];
 
 describe("ordering's handling of the saga's events", () => {
-  it.each(STEPS)('%s moves a %s order on, once, however often it arrives', async (_, from, event, to, published, payload) => {
+  it.each(STEPS)('%s moves the order on once, however often it arrives', async (_, { from, news, to, published }) => {
     const { orderId, lines, customer } = await anOrderIn(from);
     const before = (await ordering.outboxOf(orderId)).length;
-    const news = event(orderId, lines);
+    const event = news(orderId, lines);
 
-    expect(await ordering.consumer.handle(news)).toBe('handled');
+    expect(await ordering.consumer.handle(event)).toBe('handled');
     expect(await ordering.statusOf(orderId)).toBe(to);
-    const written = (await ordering.outboxOf(orderId)).slice(before);
-    const expected = published ? [{ type: published, aggregate_id: orderId, correlation_id: orderId, causation_id: news.id, payload: { orderId, customerId: customer.subject, ...payload(orderId, lines) } }] : [];
-    expect(written).toEqual(expected);
+    const expected = published
+      ? [{ type: published[0], aggregate_id: orderId, correlation_id: orderId, causation_id: event.id, payload: { orderId, customerId: customer.subject, ...published[1](lines) } }]
+      : [];
+    expect((await ordering.outboxOf(orderId)).slice(before)).toEqual(expected);
 
     // The same event again, and the same news under another event id: no second effect.
-    expect(await ordering.consumer.handle(news)).toBe('duplicate');
-    expect(await ordering.consumer.handle(event(orderId, lines))).toBe('handled');
+    expect(await ordering.consumer.handle(event)).toBe('duplicate');
+    expect(await ordering.consumer.handle(news(orderId, lines))).toBe('handled');
     expect(await ordering.statusOf(orderId)).toBe(to);
     expect((await ordering.outboxOf(orderId)).slice(before)).toEqual(expected);
   });
@@ -74,6 +101,13 @@ describe("ordering's handling of the saga's events", () => {
     expect(await ordering.statusOf(orderId)).toBe('CONFIRMED');
 
     expect(await ordering.consumer.handle(saga.stockReserved(orderId, lines))).toBe('handled');
+    expect(await ordering.statusOf(orderId)).toBe('CONFIRMED');
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-confirmed.v1']);
+  });
+
+  it('ends confirmed, with one order-confirmed, when the reservation and the authorization are handled at once', async () => {
+    const { orderId, lines } = await anOrderIn('PLACED');
+    await Promise.all([ordering.consumer.handle(saga.stockReserved(orderId, lines)), ordering.consumer.handle(saga.paymentAuthorized(orderId))]);
     expect(await ordering.statusOf(orderId)).toBe('CONFIRMED');
     expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-confirmed.v1']);
   });

@@ -32,7 +32,7 @@ describe('checking an order request', () => {
     const lines = [
       { productId: MUG, quantity: 1 },
       { productId: TEAPOT, quantity: 1 },
-      { productId: MUG, quantity: 3 },
+      { productId: ` ${MUG.toUpperCase()} `, quantity: 3 },
     ];
     const checked = checkOrderRequest(aRequest({ lines }));
     expect(checked.ok && checked.value.lines).toEqual([

@@ -54,7 +54,8 @@ function checkLines(lines: OrderRequest['lines']): Result<RequestedLine[]> {
     if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > MAX_QUANTITY) {
       return fail('INVALID_QUANTITY', `A quantity is a whole number from 1 to ${MAX_QUANTITY}, got ${quantity}.`, `lines.${index}.quantity`);
     }
-    const id = productId.trim();
+    // Product ids are UUIDs, written in any case; the price list keeps them in lower case.
+    const id = productId.trim().toLowerCase();
     const line = merged.get(id) ?? { productId: id, quantity: 0, index };
     line.quantity += quantity;
     if (line.quantity > MAX_QUANTITY) {
