@@ -5,8 +5,9 @@ import { dropDatabase } from '@storefront/db-tools';
 import { connectRedis, eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { removeEventKeys } from '../test/support/event-bus';
 import { prepareDatabases } from './system/prepare-databases';
+import { CONTEXTS, type ContextUrls } from './system/contexts';
 import { pgbench, redisBenchmark, runningChildren, type PgbenchFigure, type RedisFigure } from './bench/ceilings';
-import { startEventPipeline, type EventPipeline } from './bench/event-pipeline';
+import { startEventPipeline, type EventPipeline, type InventoryPlacement } from './bench/event-pipeline';
 import { burst, paced, warmUp, type BurstResult, type PacedResult } from './bench/event-runs';
 import { describeDistribution, ms, perSecond, table } from './bench/stats';
 
@@ -18,7 +19,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * inventory on this machine (outbox, NOTIFY, relay, BullMQ, inbox consumer), beside what Redis and
  * PostgreSQL alone manage here. Needs nothing running but PostgreSQL and Redis; creates and drops
  * its own databases and Redis keys. Settings: BENCH_BURST, BENCH_COMMITTERS, BENCH_PACED,
- * BENCH_RATE, BENCH_CEILINGS=0 to skip redis-benchmark and pgbench, EVENTS_CONCURRENCY.
+ * BENCH_RATE, BENCH_CEILINGS=0 to skip redis-benchmark and pgbench, BENCH_INVENTORY=own-process to
+ * run inventory in its own process (catalog stays in this one), EVENTS_CONCURRENCY.
  */
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -35,13 +37,16 @@ const settings = {
   paced: setting('BENCH_PACED', 500),
   rate: setting('BENCH_RATE', 50),
   ceilings: process.env.BENCH_CEILINGS !== '0',
+  inventory: placement(process.env.BENCH_INVENTORY),
 };
+
+function placement(raw: string | undefined): InventoryPlacement {
+  if (raw === undefined || raw === '' || raw === 'in-process') return 'in-process';
+  if (raw === 'own-process') return 'own-process';
+  throw new Error(`BENCH_INVENTORY must be in-process or own-process, got "${raw}"`);
+}
 const run = randomBytes(4).toString('hex');
-const urls = {
-  catalog: `${SERVER}/storefront_bench_${run}_catalog`,
-  inventory: `${SERVER}/storefront_bench_${run}_inventory`,
-  shipping: `${SERVER}/storefront_bench_${run}_shipping`,
-};
+const urls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${SERVER}/storefront_bench_${run}_${name}`])) as ContextUrls;
 const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
 const began = Date.now();
 const progress = (line: string) => console.log(`· ${String(Math.round((Date.now() - began) / 1000)).padStart(3)} s  ${line}`);
@@ -80,15 +85,19 @@ function report(b: BurstResult, p: PacedResult, redis: RedisFigure[], pg: Pgbenc
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   const rows: string[][] = [
     [`machine: ${os.availableParallelism()} CPUs (${cpu}), ${Math.round(os.totalmem() / 2 ** 20)} MiB RAM, Node ${process.version}, PostgreSQL ${v.postgres}, Redis ${v.redis}`],
-    [`load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}${loadBefore[0]! > os.availableParallelism() / 2 ? '  (the machine was busy: figures are low and noisy)' : ''}`],
-    [`EVENTS_CONCURRENCY ${events.concurrency}; catalog and inventory in this one process; shipping not running (its queue still receives every event)`],
+    [`load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}${loadBefore[0]! > os.availableParallelism() ? '  (the machine was busy: figures are low and noisy)' : ''}`],
+    [
+      `EVENTS_CONCURRENCY ${events.concurrency}; ${settings.inventory === 'in-process' ? 'catalog and inventory in this one process' : 'catalog in this process, inventory in its own'}; ` +
+        'shipping not running (its queue still receives every event)',
+    ],
     [''],
     [`burst: ${b.events} product-created events, committed by ${b.committers} concurrent callers`],
     ['  end to end, first commit → last effect', perSecond(endToEnd, 'events'), `${b.endToEndSeconds.toFixed(2)} s`],
     ['  catalog commits alone', perSecond(b.events / b.commitSeconds, 'commits'), `${b.commitSeconds.toFixed(2)} s`],
     ['  inventory effects alone, first → last', perSecond(b.events / b.effectSeconds, 'events'), `${b.effectSeconds.toFixed(2)} s`],
     ['  latency under the burst (queueing)', describeDistribution(b.latency)],
-    ['  CPU of this process per event', ms(b.cpuMsPerEvent), 'catalog, relay, inventory and consumer together'],
+    ['  CPU per event, Node', ms(b.cpuMsPerEvent.node), 'catalog, its relay, inventory and its consumer together'],
+    ['  CPU per event, PostgreSQL and Redis', `${ms(b.cpuMsPerEvent.postgres)} + ${ms(b.cpuMsPerEvent.redis)}`, 'server-wide: includes anything else using them meanwhile'],
     [`paced: ${p.events} events at ${p.ratePerSecond}/s (worst start ${ms(p.worstLagMs)} behind schedule)`],
     ['  latency, commit → effect', describeDistribution(p.latency)],
   ];
@@ -106,8 +115,8 @@ async function main(): Promise<void> {
   const v = await versions();
   progress(`preparing databases storefront_bench_${run}_* (migrated, demo data)`);
   await prepareDatabases(urls);
-  pipeline = await startEventPipeline(urls, events, run);
-  progress(`catalog and inventory running; event prefix ${events.prefix}, EVENTS_CONCURRENCY ${events.concurrency}`);
+  pipeline = await startEventPipeline(urls, events, run, settings.inventory);
+  progress(`catalog and inventory (${settings.inventory}) running; event prefix ${events.prefix}, EVENTS_CONCURRENCY ${events.concurrency}`);
   await warmUp(pipeline, 50);
   progress(`burst of ${settings.burst} events`);
   const burstResult = await burst(pipeline, settings.burst, settings.committers);

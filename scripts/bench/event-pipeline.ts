@@ -7,6 +7,7 @@ import { startInventory } from '../../subgraphs/inventory/src/main';
 import { CreateProduct } from '../../subgraphs/catalog/src/application/create-product/create-product.use-case';
 import { connectCatalogDb } from '../../subgraphs/catalog/src/infrastructure/catalog-database';
 import { PrismaCategoryDirectory, PrismaProductRepository } from '../../subgraphs/catalog/src/infrastructure/prisma-product.repository';
+import { startInventoryProcess } from './inventory-process';
 
 /** One product created in the catalog: when its transaction had committed, and when inventory learned of it. */
 export interface Delivery {
@@ -20,21 +21,36 @@ export interface EventPipeline {
   createProduct(): Promise<{ productId: string; committedAt: number }>;
   /** Waits until inventory has learned of every product, and gives each one's effect time. */
   effects(productIds: readonly string[], timeoutMs: number): Promise<Map<string, number>>;
+  /** CPU time used so far by every process running the contexts (this one included), in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable with PostgreSQL's clock on this machine. */
 export const wallClock = () => performance.timeOrigin + performance.now();
 
+/** Inventory in this process (one event loop for everything), or in its own as in production. */
+export type InventoryPlacement = 'in-process' | 'own-process';
+
 /**
  * Catalog and inventory as they run in production (their main.ts: server, outbox relay, queue
- * consumer), in this process, on the given databases and event prefix. Products are created with
- * catalog's own CreateProduct use case and repository, the code the createProduct mutation runs:
- * the product row and its catalog.product-created.v1 event commit in one transaction.
+ * consumer) on the given databases and event prefix; catalog in this process, inventory here too or
+ * in its own process. Products are created with catalog's own CreateProduct use case and repository,
+ * the code the createProduct mutation runs: the product row and its catalog.product-created.v1
+ * event commit in one transaction.
  */
-export async function startEventPipeline(urls: { catalog: string; inventory: string }, events: EventsConfig, run: string): Promise<EventPipeline> {
+export async function startEventPipeline(
+  urls: { catalog: string; inventory: string },
+  events: EventsConfig,
+  run: string,
+  placement: InventoryPlacement = 'in-process',
+): Promise<EventPipeline> {
   const catalog = await startCatalog({ port: 0, databaseUrl: urls.catalog, events });
-  const inventory = await startInventory({ port: 0, databaseUrl: urls.inventory, events });
+  const inventory = placement === 'in-process' ? await startInventory({ port: 0, databaseUrl: urls.inventory, events }) : startInventoryProcess(urls.inventory, events);
+  const ownCpuMs = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   const { db } = connectCatalogDb(urls.catalog);
   const useCase = new CreateProduct(new PrismaProductRepository(db), new PrismaCategoryDirectory(db), { newId: randomUUID, now: () => new Date() });
   const inventoryDb = new Pool({ connectionString: urls.inventory, max: 2 });
@@ -69,6 +85,8 @@ export async function startEventPipeline(urls: { catalog: string; inventory: str
       );
       return new Map(rows.map((row) => [row.product_id, Number(row.at)]));
     },
+
+    cpuMs: () => ownCpuMs() + ('cpuMs' in inventory ? inventory.cpuMs() : 0),
 
     async stop() {
       await Promise.allSettled([catalog.stop(), inventory.stop()]);

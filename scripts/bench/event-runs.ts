@@ -1,3 +1,4 @@
+import { serverCpuMs } from './service-cpu';
 import { distribution, type Distribution } from './stats';
 import { wallClock, type Delivery, type EventPipeline } from './event-pipeline';
 
@@ -11,8 +12,8 @@ export interface BurstResult {
   /** First effect to last effect: how fast inventory alone worked through them. */
   effectSeconds: number;
   latency: Distribution;
-  /** CPU time of this process (catalog, its relay, inventory and its consumer together) per event. */
-  cpuMsPerEvent: number;
+  /** CPU time per event: catalog, its relay, inventory and its consumer together (node); PostgreSQL and Redis server-wide. */
+  cpuMsPerEvent: { node: number; postgres: number; redis: number };
 }
 
 export interface PacedResult {
@@ -32,7 +33,7 @@ async function deliveries(pipeline: EventPipeline, commits: readonly { productId
 export async function burst(pipeline: EventPipeline, events: number, committers: number): Promise<BurstResult> {
   const commits: { productId: string; committedAt: number }[] = [];
   const started = wallClock();
-  const cpu = process.cpuUsage();
+  const cpuBefore = { node: pipeline.cpuMs(), ...serverCpuMs() };
   let next = 0;
   await Promise.all(
     Array.from({ length: committers }, async () => {
@@ -44,7 +45,7 @@ export async function burst(pipeline: EventPipeline, events: number, committers:
   );
   const committed = wallClock();
   const done = await deliveries(pipeline, commits, 120_000);
-  const used = process.cpuUsage(cpu);
+  const cpuAfter = { node: pipeline.cpuMs(), ...serverCpuMs() };
   const firstCommit = Math.min(...done.map((d) => d.committedAt));
   const firstEffect = Math.min(...done.map((d) => d.effectAt));
   const lastEffect = Math.max(...done.map((d) => d.effectAt));
@@ -55,7 +56,11 @@ export async function burst(pipeline: EventPipeline, events: number, committers:
     commitSeconds: (committed - started) / 1000,
     effectSeconds: (lastEffect - firstEffect) / 1000,
     latency: distribution(done.map((d) => d.effectAt - d.committedAt)),
-    cpuMsPerEvent: (used.user + used.system) / 1000 / events,
+    cpuMsPerEvent: {
+      node: (cpuAfter.node - cpuBefore.node) / events,
+      postgres: (cpuAfter.postgres - cpuBefore.postgres) / events,
+      redis: (cpuAfter.redis - cpuBefore.redis) / events,
+    },
   };
 }
 

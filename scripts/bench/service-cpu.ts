@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Linux reports CPU time in clock ticks, 100 per second on every common kernel. */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime (+ the reaped children's, which is where finished PostgreSQL backends end up) of one process, in ms. */
+export function processCpuMs(pid: number | string, withReapedChildren = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (in parentheses): utime, stime, cutime, cstime are the 12th to 15th.
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time used so far by every PostgreSQL and Redis server process on this machine, in ms: a
+ * server-wide figure, so it includes whatever else uses them. NaN without /proc.
+ */
+export function serverCpuMs(): { postgres: number; redis: number } {
+  const total = { postgres: 0, redis: 0 };
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return { postgres: NaN, redis: NaN };
+  }
+  for (const pid of entries) {
+    let comm: string;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm === 'postgres') total.postgres += processCpuMs(pid, true) || 0;
+    else if (comm === 'redis-server') total.redis += processCpuMs(pid) || 0;
+  }
+  return total;
+}
