@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
-import { dropDatabase } from '@storefront/db-tools';
 import { connectRedis, eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { removeEventKeys } from '../test/support/event-bus';
-import { prepareDatabases } from './system/prepare-databases';
-import { CONTEXTS, type ContextUrls } from './system/contexts';
+import { benchDatabaseUrls, dropBenchDatabases, prepareBenchDatabases } from './bench/bench-databases';
 import { pgbench, redisBenchmark, runningChildren, type PgbenchFigure, type RedisFigure } from './bench/ceilings';
 import { startEventPipeline, type EventPipeline, type InventoryPlacement } from './bench/event-pipeline';
 import { burst, paced, warmUp, type BurstResult, type PacedResult } from './bench/event-runs';
@@ -45,21 +43,30 @@ function placement(raw: string | undefined): InventoryPlacement {
   if (raw === 'own-process') return 'own-process';
   throw new Error(`BENCH_INVENTORY must be in-process or own-process, got "${raw}"`);
 }
+
 const run = randomBytes(4).toString('hex');
-const urls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${SERVER}/storefront_bench_${run}_${name}`])) as ContextUrls;
+const databases = benchDatabaseUrls(SERVER, run);
 const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
 const began = Date.now();
 const progress = (line: string) => console.log(`· ${String(Math.round((Date.now() - began) / 1000)).padStart(3)} s  ${line}`);
 
 let pipeline: EventPipeline | null = null;
 let cleaning: Promise<void> | null = null;
+let interrupted = false;
 /** Everything the run created goes, whether it finished, failed or was interrupted. */
 function cleanUp(): Promise<void> {
+  const attempt = async (what: string, step: () => Promise<unknown>) => {
+    try {
+      await step();
+    } catch (error) {
+      console.error(`could not ${what}: ${(error as Error).message}`);
+    }
+  };
   cleaning ??= (async () => {
     for (const child of runningChildren) child.kill('SIGTERM');
-    await pipeline?.stop();
-    await Promise.allSettled([...Object.values(urls), `${SERVER}/storefront_bench_${run}_pgbench`].map((url) => dropDatabase(url)));
-    await removeEventKeys(events).catch(() => undefined);
+    await attempt('stop catalog and inventory', async () => pipeline?.stop());
+    await attempt('drop the databases', () => dropBenchDatabases(databases));
+    await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
   })();
   return cleaning;
 }
@@ -113,9 +120,9 @@ const loadBefore = os.loadavg();
 
 async function main(): Promise<void> {
   const v = await versions();
-  progress(`preparing databases storefront_bench_${run}_* (migrated, demo data)`);
-  await prepareDatabases(urls);
-  pipeline = await startEventPipeline(urls, events, run, settings.inventory);
+  progress(`preparing databases storefront_bench_${run}_catalog and _inventory (migrated, demo warehouses)`);
+  await prepareBenchDatabases(databases);
+  pipeline = await startEventPipeline(databases, events, run, settings.inventory);
   progress(`catalog and inventory (${settings.inventory}) running; event prefix ${events.prefix}, EVENTS_CONCURRENCY ${events.concurrency}`);
   await warmUp(pipeline, 50);
   progress(`burst of ${settings.burst} events`);
@@ -132,14 +139,22 @@ async function main(): Promise<void> {
     redis.push(...(await redisBenchmark(events.redisUrl, ['set', 'lpush'], 50, 100_000)));
     redis.push(...(await redisBenchmark(events.redisUrl, ['set'], 1, 20_000)));
     progress('pgbench (initialise -s 10, then 8 s)');
-    pg = await pgbench(`${SERVER}/storefront_bench_${run}_pgbench`, { scale: 10, clients: 4, threads: 2, seconds: 8 });
+    pg = await pgbench(databases.pgbench, { scale: 10, clients: 4, threads: 2, seconds: 8 });
   }
   console.log(`\n${report(burstResult, pacedResult, redis, pg, v)}\n\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`);
 }
 
+// Output piped into `head` that has closed must not end the run before it has cleaned up.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+// Kept, not once: a signal nobody listens for any more would end the process half cleaned up.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\ninterrupted: cleaning up`);
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error('\ninterrupted: cleaning up');
     void cleanUp().finally(() => process.exit(130));
   });
 }
@@ -148,6 +163,8 @@ main()
   .then(() => cleanUp())
   .then(() => process.exit(0))
   .catch(async (error: unknown) => {
+    // Interrupted, the run fails as its services stop: the signal's handler reports and exits.
+    if (interrupted) return;
     console.error(`bench:events failed: ${error instanceof Error ? error.message : String(error)}`);
     await cleanUp();
     process.exit(1);

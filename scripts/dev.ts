@@ -1,4 +1,4 @@
-import { contextDatabaseUrl } from '@storefront/platform';
+import { CONTEXTS, contextDatabaseUrls } from './system/contexts';
 import { prepareDatabases } from './system/prepare-databases';
 import { startService, stopAll, waitUntilUp, type Service } from './system/child-process';
 
@@ -6,22 +6,15 @@ import { startService, stopAll, waitUntilUp, type Service } from './system/child
  * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
  * loaded, then every subgraph and the gateway start in their own processes. Ctrl-C stops them all.
  */
-const SUBGRAPHS = [
-  { name: 'catalog', port: 4001 },
-  { name: 'inventory', port: 4002 },
-  { name: 'shipping', port: 4005 },
-] as const;
+const SUBGRAPHS = CONTEXTS;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const say = (line: string) => console.log(`dev      | ${line}`);
+  const say = (line: string) => console.log(`${'dev'.padEnd(13)}| ${line}`);
   const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
   const port = (name: string, fallback: number) => Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
 
-  await prepareDatabases(
-    { catalog: contextDatabaseUrl('catalog', env), inventory: contextDatabaseUrl('inventory', env), shipping: contextDatabaseUrl('shipping', env) },
-    say,
-  );
+  await prepareDatabases(contextDatabaseUrls(env), say);
 
   const services: Service[] = [];
   let stopping = false;
@@ -70,6 +63,6 @@ async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name
 }
 
 main().catch((error: unknown) => {
-  console.error('dev      | failed to start:', error instanceof Error ? error.message : error);
+  console.error(`${'dev'.padEnd(13)}| failed to start:`, error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,11 +1,8 @@
-import { contextDatabaseUrl } from '@storefront/platform';
+import { contextDatabaseUrls } from './system/contexts';
 import { prepareDatabases } from './system/prepare-databases';
 
 /** `pnpm db:seed`: databases created and migrated when needed, then the demo data (idempotent). */
-prepareDatabases(
-  { catalog: contextDatabaseUrl('catalog'), inventory: contextDatabaseUrl('inventory'), shipping: contextDatabaseUrl('shipping') },
-  (line) => console.log(line),
-).catch((error: unknown) => {
+prepareDatabases(contextDatabaseUrls(), (line) => console.log(line)).catch((error: unknown) => {
   console.error('db:seed failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -13,10 +13,10 @@ import {
   type RateLimitSettings,
 } from './edge-settings';
 
-export const SUBGRAPHS = ['catalog', 'inventory', 'shipping'] as const;
+export const SUBGRAPHS = ['catalog', 'inventory', 'ordering', 'payments', 'shipping', 'notifications'] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 
-const DEFAULT_PORTS: Record<SubgraphName, number> = { catalog: 4001, inventory: 4002, shipping: 4005 };
+const DEFAULT_PORTS: Record<SubgraphName, number> = { catalog: 4001, inventory: 4002, ordering: 4003, payments: 4004, shipping: 4005, notifications: 4006 };
 
 /** Development default only: production sets JWT_SECRET (see README, "Identity"). */
 export const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';

@@ -3,13 +3,12 @@ import { PrismaClient as CatalogClient } from '../../subgraphs/catalog/src/infra
 import { PrismaClient as InventoryClient } from '../../subgraphs/inventory/src/infrastructure/prisma/generated/client';
 import { PrismaClient as ShippingClient } from '../../subgraphs/shipping/src/infrastructure/prisma/generated/client';
 import { seedDefaultRates } from '../../subgraphs/shipping/src/infrastructure/default-rate-table';
+import type { ContextUrls } from '../system/contexts';
+import { PrismaClient as OrderingClient } from '../../subgraphs/ordering/src/infrastructure/prisma/generated/client';
+import { seedPriceList } from '../../subgraphs/ordering/src/infrastructure/seed-price-list';
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_WAREHOUSES, stableUuid } from './demo-products';
 
-export interface SeedUrls {
-  catalog: string;
-  inventory: string;
-  shipping: string;
-}
+export type SeedUrls = Pick<ContextUrls, 'catalog' | 'inventory' | 'shipping' | 'ordering'>;
 
 /**
  * Loads the demo data into each context's own database. Rows have stable ids and are only ever
@@ -21,6 +20,7 @@ export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }
   const catalog = new CatalogClient({ adapter: new PrismaPg({ connectionString: urls.catalog }) });
   const inventory = new InventoryClient({ adapter: new PrismaPg({ connectionString: urls.inventory }) });
   const shipping = new ShippingClient({ adapter: new PrismaPg({ connectionString: urls.shipping }) });
+  const ordering = new OrderingClient({ adapter: new PrismaPg({ connectionString: urls.ordering }) });
   try {
     await catalog.category.createMany({ data: DEMO_CATEGORIES, skipDuplicates: true });
     await catalog.product.createMany({
@@ -61,8 +61,9 @@ export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }
       skipDuplicates: true,
     });
     await shipping.parcelProfile.createMany({ data: DEMO_PRODUCTS.map((p) => ({ productId: p.id, ...p.parcel })), skipDuplicates: true });
+    await seedPriceList(ordering, DEMO_PRODUCTS);
     return { products: DEMO_PRODUCTS.length };
   } finally {
-    await Promise.all([catalog.$disconnect(), inventory.$disconnect(), shipping.$disconnect()]);
+    await Promise.all([catalog.$disconnect(), inventory.$disconnect(), shipping.$disconnect(), ordering.$disconnect()]);
   }
 }

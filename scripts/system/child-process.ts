@@ -16,7 +16,7 @@ export interface Service {
 export function startService(name: string, entry: string, env: NodeJS.ProcessEnv, index: number): Service {
   const child = spawn(TSX, [path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const colour = COLOURS[index % COLOURS.length];
-  const prefix = process.stdout.isTTY ? `\x1b[${colour}m${name.padEnd(9)}|\x1b[0m ` : `${name.padEnd(9)}| `;
+  const prefix = process.stdout.isTTY ? `\x1b[${colour}m${name.padEnd(13)}|\x1b[0m ` : `${name.padEnd(13)}| `;
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
   }

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { dropDatabase } from '@storefront/db-tools';
+import { CONTEXTS } from '../../scripts/system/contexts';
+import { removeEventKeys, testEventsConfig } from '../support/event-bus';
 import { graphql } from '../support/graphql-client';
 import { clientOperations } from '../support/operations';
 
@@ -10,15 +12,17 @@ jest.setTimeout(120_000);
 const root = path.resolve(__dirname, '..', '..');
 const run = `d${randomBytes(3).toString('hex')}`;
 const base = 20_000 + Math.floor(Math.random() * 20_000);
+const databaseUrls = CONTEXTS.map(({ name }) => `postgresql://postgres@127.0.0.1:5432/storefront_${run}_${name}`);
+const events = testEventsConfig();
 const env = {
   ...process.env,
   PORT: String(base),
-  CATALOG_PORT: String(base + 1),
-  INVENTORY_PORT: String(base + 2),
-  SHIPPING_PORT: String(base + 5),
-  CATALOG_DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/storefront_${run}_catalog`,
-  INVENTORY_DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/storefront_${run}_inventory`,
-  SHIPPING_DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/storefront_${run}_shipping`,
+  LOG_LEVEL: 'info',
+  EVENTS_PREFIX: events.prefix,
+  ...Object.fromEntries(CONTEXTS.flatMap(({ name, port }, i) => [
+    [`${name.toUpperCase()}_PORT`, String(base + port - 4000)],
+    [`${name.toUpperCase()}_DATABASE_URL`, databaseUrls[i]!],
+  ])),
 };
 
 let dev: ChildProcess;
@@ -26,7 +30,8 @@ let output = '';
 
 afterAll(async () => {
   if (dev?.exitCode === null) dev.kill('SIGKILL');
-  await Promise.all([env.CATALOG_DATABASE_URL, env.INVENTORY_DATABASE_URL, env.SHIPPING_DATABASE_URL].map((url) => dropDatabase(url)));
+  await Promise.all(databaseUrls.map((url) => dropDatabase(url)));
+  await removeEventKeys(events);
 });
 
 describe('pnpm dev', () => {
@@ -41,7 +46,7 @@ describe('pnpm dev', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(output).toContain(`GraphiQL: http://localhost:${base}/graphql`);
-    for (const prefix of ['catalog  |', 'inventory|', 'shipping |', 'gateway  |']) expect(output).toContain(prefix);
+    for (const name of [...CONTEXTS.map((context) => context.name), 'gateway']) expect(output).toContain(`${name.padEnd(13)}| `);
 
     const result = await graphql(`http://127.0.0.1:${base}/graphql`, clientOperations('storefront').ProductList!, { first: 60, country: 'DE' });
     expect(result.errors).toBeUndefined();

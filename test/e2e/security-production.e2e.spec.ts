@@ -38,7 +38,7 @@ async function closedPortUrl(): Promise<string> {
 }
 
 const sqlQueries = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.sqlQueries.count, 0);
-const urls = () => ({ catalog: system.subgraphs.catalog.url, inventory: system.subgraphs.inventory.url, shipping: system.subgraphs.shipping.url });
+const urls = () => system.subgraphUrls;
 
 beforeAll(async () => {
   system = await startSystem();

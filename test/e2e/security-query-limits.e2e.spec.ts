@@ -111,7 +111,7 @@ describe("the storefront's own operations", () => {
     halved = await startGateway({
       port: 0,
       supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
-      subgraphUrls: { catalog: system.subgraphs.catalog.url, inventory: system.subgraphs.inventory.url, shipping: system.subgraphs.shipping.url },
+      subgraphUrls: system.subgraphUrls,
       jwtSecret: JWT_SECRET,
       gatewaySecret: SYSTEM_GATEWAY_SECRET,
       queryLimits: Object.fromEntries(Object.entries(limits).map(([name, value]) => [name, Math.floor(value / 2)])),

@@ -24,7 +24,7 @@ function gatewayConfig(overrides: Partial<GatewayConfig>): GatewayConfig {
   return {
     port: 0,
     supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
-    subgraphUrls: { catalog: system.subgraphs.catalog.url, inventory: system.subgraphs.inventory.url, shipping: system.subgraphs.shipping.url },
+    subgraphUrls: system.subgraphUrls,
     jwtSecret: JWT_SECRET,
     gatewaySecret: SYSTEM_GATEWAY_SECRET,
     ...overrides,

@@ -39,7 +39,7 @@ beforeAll(async () => {
   gateway = await startGateway({
     port: 0,
     supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
-    subgraphUrls: { catalog: system.subgraphs.catalog.url, inventory: system.subgraphs.inventory.url, shipping: await silentShipping.listen() },
+    subgraphUrls: { ...system.subgraphUrls, shipping: await silentShipping.listen() },
     jwtSecret: 'timeout-spec-jwt-secret-0123456789abcdef',
     gatewaySecret: SYSTEM_GATEWAY_SECRET,
     subgraphTimeoutMs: 300,

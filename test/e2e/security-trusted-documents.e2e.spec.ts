@@ -21,7 +21,7 @@ beforeAll(async () => {
   gateway = await startGateway({
     port: 0,
     supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
-    subgraphUrls: { catalog: system.subgraphs.catalog.url, inventory: system.subgraphs.inventory.url, shipping: system.subgraphs.shipping.url },
+    subgraphUrls: system.subgraphUrls,
     jwtSecret: 'trusted-documents-spec-jwt-secret-0123456789',
     gatewaySecret: SYSTEM_GATEWAY_SECRET,
     trustedDocuments: { directory: path.resolve(__dirname, '..', '..', 'clients') },

@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '@storefront/db-tools';
+import { CONTEXTS, type ContextUrls } from '../../scripts/system/contexts';
 import { prepareDatabases } from '../../scripts/system/prepare-databases';
 
 export interface TestDatabases {
-  urls: { catalog: string; inventory: string; shipping: string };
+  urls: ContextUrls;
   drop(): Promise<void>;
 }
 
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
-/** Fresh databases for one test run, named uniquely, migrated and seeded; dropped afterwards. */
+/** Fresh databases for one test run, one per context, named uniquely, migrated and seeded; dropped afterwards. */
 export async function createSeededDatabases(): Promise<TestDatabases> {
   const run = `t${randomBytes(4).toString('hex')}`;
-  const urls = {
-    catalog: `${SERVER}/storefront_${run}_catalog`,
-    inventory: `${SERVER}/storefront_${run}_inventory`,
-    shipping: `${SERVER}/storefront_${run}_shipping`,
-  };
+  const urls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${SERVER}/storefront_${run}_${name}`])) as ContextUrls;
   await prepareDatabases(urls);
   return {
     urls,

@@ -3,6 +3,10 @@ import { startGateway } from '../../gateway/src/server';
 import { startCatalog } from '../../subgraphs/catalog/src/main';
 import { startInventory } from '../../subgraphs/inventory/src/main';
 import { startShipping } from '../../subgraphs/shipping/src/main';
+import { startOrdering } from '../../subgraphs/ordering/src/main';
+import { startPayments } from '../../subgraphs/payments/src/main';
+import { startNotifications } from '../../subgraphs/notifications/src/main';
+import type { ContextName } from '../../scripts/system/contexts';
 import type { QueryCounter, RunningServer } from '@storefront/platform';
 import type { EventsConfig } from '@storefront/messaging';
 import { createSeededDatabases } from './databases';
@@ -14,13 +18,15 @@ process.env.LOG_LEVEL ??= 'silent';
 const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
 const GATEWAY_SECRET = 'test-gateway-secret';
 
-type SubgraphName = 'catalog' | 'inventory' | 'shipping';
+type SubgraphName = ContextName;
 type RunningSubgraph = RunningServer & { sqlQueries: QueryCounter };
 
 export interface RunningSystem {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   databaseUrls: Record<SubgraphName, string>;
+  /** Where each subgraph listens, for starting another gateway in front of them. */
+  subgraphUrls: Record<SubgraphName, string>;
   /** The run's own event bus settings (its own Redis key prefix). */
   events: EventsConfig;
   /** Signs a token the gateway accepts, for a customer or an admin. */
@@ -41,12 +47,16 @@ export async function startSystem(): Promise<RunningSystem> {
   const subgraphs: Record<SubgraphName, RunningSubgraph> = {
     catalog: await startCatalog({ ...common, databaseUrl: databases.urls.catalog }),
     inventory: await startInventory({ ...common, databaseUrl: databases.urls.inventory }),
+    ordering: await startOrdering({ ...common, databaseUrl: databases.urls.ordering }),
+    payments: await startPayments({ ...common, databaseUrl: databases.urls.payments }),
     shipping: await startShipping({ ...common, databaseUrl: databases.urls.shipping }),
+    notifications: await startNotifications({ ...common, databaseUrl: databases.urls.notifications }),
   };
+  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url])) as Record<SubgraphName, string>;
   const gateway = await startGateway({
     port: 0,
     supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
-    subgraphUrls: { catalog: subgraphs.catalog.url, inventory: subgraphs.inventory.url, shipping: subgraphs.shipping.url },
+    subgraphUrls,
     jwtSecret: JWT_SECRET,
     gatewaySecret: GATEWAY_SECRET,
   });
@@ -60,6 +70,7 @@ export async function startSystem(): Promise<RunningSystem> {
     gatewayUrl: gateway.url.replace(/\/graphql$/, ''),
     subgraphs,
     databaseUrls: databases.urls,
+    subgraphUrls,
     events,
     token: (subject, roles = ['customer']) => issueToken(JWT_SECRET, subject, roles),
     stopSubgraph,

@@ -16,7 +16,10 @@ export type SubgraphEndpoint = Omit<SubgraphSource, 'sdlPath'>;
 export const SUBGRAPH_SOURCES: readonly SubgraphEndpoint[] = [
   { name: 'catalog', url: 'http://127.0.0.1:4001/graphql' },
   { name: 'inventory', url: 'http://127.0.0.1:4002/graphql' },
+  { name: 'ordering', url: 'http://127.0.0.1:4003/graphql' },
+  { name: 'payments', url: 'http://127.0.0.1:4004/graphql' },
   { name: 'shipping', url: 'http://127.0.0.1:4005/graphql' },
+  { name: 'notifications', url: 'http://127.0.0.1:4006/graphql' },
 ];
 
 /** The composed supergraph the gateway serves, committed, relative to the repository root. */
