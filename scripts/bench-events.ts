@@ -50,6 +50,7 @@ const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
 const began = Date.now();
 const progress = (line: string) => console.log(`· ${String(Math.round((Date.now() - began) / 1000)).padStart(3)} s  ${line}`);
 
+let preparing: Promise<void> | null = null;
 let pipeline: EventPipeline | null = null;
 let cleaning: Promise<void> | null = null;
 let interrupted = false;
@@ -65,7 +66,11 @@ function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     for (const child of runningChildren) child.kill('SIGTERM');
     await attempt('stop catalog and inventory', async () => pipeline?.stop());
-    await attempt('drop the databases', () => dropBenchDatabases(databases));
+    // Interrupted while they were being created, they are dropped once that is over.
+    await attempt('drop the databases', async () => {
+      await preparing?.catch(() => undefined);
+      await dropBenchDatabases(databases);
+    });
     await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
   })();
   return cleaning;
@@ -121,7 +126,8 @@ const loadBefore = os.loadavg();
 async function main(): Promise<void> {
   const v = await versions();
   progress(`preparing databases storefront_bench_${run}_catalog and _inventory (migrated, demo warehouses)`);
-  await prepareBenchDatabases(databases);
+  preparing = prepareBenchDatabases(databases);
+  await preparing;
   pipeline = await startEventPipeline(databases, events, run, settings.inventory);
   progress(`catalog and inventory (${settings.inventory}) running; event prefix ${events.prefix}, EVENTS_CONCURRENCY ${events.concurrency}`);
   await warmUp(pipeline, 50);
@@ -148,6 +154,15 @@ async function main(): Promise<void> {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
+
+// Whatever goes wrong, what the run created goes too.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    if (cleaning) return;
+    console.error(`bench:events failed: ${error instanceof Error ? error.message : String(error)}`);
+    void cleanUp().finally(() => process.exit(1));
+  });
+}
 
 // Kept, not once: a signal nobody listens for any more would end the process half cleaned up.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -55,33 +55,35 @@ export async function startEventPipeline(
   const useCase = new CreateProduct(new PrismaProductRepository(db), new PrismaCategoryDirectory(db), { newId: randomUUID, now: () => new Date() });
   const inventoryDb = new Pool({ connectionString: urls.inventory, max: 2 });
   let created = 0;
+  // Stopping waits for commits under way, so that no transaction is cut off when the services stop.
+  let stopping = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const tracked = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  };
 
   return {
-    async createProduct() {
-      created += 1;
-      const result = await useCase.execute({
-        sku: `BENCH-${run}-${created}`.toUpperCase(),
-        name: `Benchmark product ${created}`,
-        description: 'Created by pnpm bench:events',
-        price: { amount: 1_000 + created, currency: 'EUR' },
-      });
-      const committedAt = wallClock();
-      if (!result.ok) throw new Error(`createProduct refused: ${result.error.code} ${result.error.message}`);
-      return { productId: result.value.id, committedAt };
+    createProduct() {
+      if (stopping) return Promise.reject(new Error('stopping'));
+      return tracked(create());
     },
 
     async effects(productIds, timeoutMs) {
       // learned_at is now() of inventory's transaction that recorded the event in its inbox and learned the unit.
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const { rows } = await inventoryDb.query<{ count: string }>('SELECT count(*) FROM stock_keeping_units WHERE product_id = ANY($1::text[])', [productIds]);
+        if (stopping) throw new Error('stopping');
+        const { rows } = await tracked(inventoryDb.query<{ count: string }>('SELECT count(*) FROM stock_keeping_units WHERE product_id = ANY($1::text[])', [productIds]));
         if (Number(rows[0]!.count) === productIds.length) break;
         if (Date.now() > deadline) throw new Error(`inventory learned only ${rows[0]!.count} of ${productIds.length} products within ${timeoutMs / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const { rows } = await inventoryDb.query<{ product_id: string; at: string }>(
-        'SELECT product_id, extract(epoch FROM learned_at) * 1000 AS at FROM stock_keeping_units WHERE product_id = ANY($1::text[])',
-        [productIds],
+      const { rows } = await tracked(
+        inventoryDb.query<{ product_id: string; at: string }>(
+          'SELECT product_id, extract(epoch FROM learned_at) * 1000 AS at FROM stock_keeping_units WHERE product_id = ANY($1::text[])',
+          [productIds],
+        ),
       );
       return new Map(rows.map((row) => [row.product_id, Number(row.at)]));
     },
@@ -89,8 +91,23 @@ export async function startEventPipeline(
     cpuMs: () => ownCpuMs() + ('cpuMs' in inventory ? inventory.cpuMs() : 0),
 
     async stop() {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
       await Promise.allSettled([catalog.stop(), inventory.stop()]);
       await Promise.allSettled([db.$disconnect(), inventoryDb.end()]);
     },
   };
+
+  async function create(): Promise<{ productId: string; committedAt: number }> {
+    const n = (created += 1);
+    const result = await useCase.execute({
+      sku: `BENCH-${run}-${n}`.toUpperCase(),
+      name: `Benchmark product ${n}`,
+      description: 'Created by pnpm bench:events',
+      price: { amount: 1_000 + n, currency: 'EUR' },
+    });
+    const committedAt = wallClock();
+    if (!result.ok) throw new Error(`createProduct refused: ${result.error.code} ${result.error.message}`);
+    return { productId: result.value.id, committedAt };
+  }
 }

@@ -75,7 +75,10 @@ export async function paced(pipeline: EventPipeline, events: number, ratePerSeco
     const wait = due - wallClock();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     worstLagMs = Math.max(worstLagMs, wallClock() - due);
-    pending.push(pipeline.createProduct());
+    const commit = pipeline.createProduct();
+    // Awaited all together below; until then a failure must not count as unhandled.
+    commit.catch(() => undefined);
+    pending.push(commit);
   }
   const done = await deliveries(pipeline, await Promise.all(pending), 60_000);
   return { events, ratePerSecond, latency: distribution(done.map((d) => d.effectAt - d.committedAt)), worstLagMs };
