@@ -6,8 +6,9 @@ import { removeEventKeys } from '../test/support/event-bus';
 import { benchDatabaseUrls, dropBenchDatabases, prepareBenchDatabases } from './bench/bench-databases';
 import { pgbench, redisBenchmark, runningChildren, type PgbenchFigure, type RedisFigure } from './bench/ceilings';
 import { startEventPipeline, type EventPipeline, type InventoryPlacement } from './bench/event-pipeline';
-import { burst, paced, warmUp, type BurstResult, type PacedResult } from './bench/event-runs';
-import { describeDistribution, ms, perSecond, table } from './bench/stats';
+import { burst, paced, warmUp } from './bench/event-runs';
+import { eventBenchReport } from './bench/event-report';
+import { assertRedisReachable } from './events/redis-reachability';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -54,6 +55,8 @@ let preparing: Promise<void> | null = null;
 let pipeline: EventPipeline | null = null;
 let cleaning: Promise<void> | null = null;
 let interrupted = false;
+/** Until Redis has answered, the run has no keys to remove. */
+let redisReached = false;
 /** Everything the run created goes, whether it finished, failed or was interrupted. */
 function cleanUp(): Promise<void> {
   const attempt = async (what: string, step: () => Promise<unknown>) => {
@@ -71,7 +74,7 @@ function cleanUp(): Promise<void> {
       await preparing?.catch(() => undefined);
       await dropBenchDatabases(databases);
     });
-    await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
+    if (redisReached) await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
   })();
   return cleaning;
 }
@@ -91,39 +94,11 @@ async function versions(): Promise<{ postgres: string; redis: string }> {
   }
 }
 
-function report(b: BurstResult, p: PacedResult, redis: RedisFigure[], pg: PgbenchFigure | null, v: { postgres: string; redis: string }): string {
-  const endToEnd = b.events / b.endToEndSeconds;
-  const ratio = (ceiling: number) => `events/s ÷ this = ${(endToEnd / ceiling).toFixed(3)}`;
-  const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const rows: string[][] = [
-    [`machine: ${os.availableParallelism()} CPUs (${cpu}), ${Math.round(os.totalmem() / 2 ** 20)} MiB RAM, Node ${process.version}, PostgreSQL ${v.postgres}, Redis ${v.redis}`],
-    [`load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}${loadBefore[0]! > os.availableParallelism() ? '  (the machine was busy: figures are low and noisy)' : ''}`],
-    [
-      `EVENTS_CONCURRENCY ${events.concurrency}; ${settings.inventory === 'in-process' ? 'catalog and inventory in this one process' : 'catalog in this process, inventory in its own'}; ` +
-        'shipping not running (its queue still receives every event)',
-    ],
-    [''],
-    [`burst: ${b.events} product-created events, committed by ${b.committers} concurrent callers`],
-    ['  end to end, first commit → last effect', perSecond(endToEnd, 'events'), `${b.endToEndSeconds.toFixed(2)} s`],
-    ['  catalog commits alone', perSecond(b.events / b.commitSeconds, 'commits'), `${b.commitSeconds.toFixed(2)} s`],
-    ['  inventory effects alone, first → last', perSecond(b.events / b.effectSeconds, 'events'), `${b.effectSeconds.toFixed(2)} s`],
-    ['  latency under the burst (queueing)', describeDistribution(b.latency)],
-    ['  CPU per event, Node', ms(b.cpuMsPerEvent.node), 'catalog, its relay, inventory and its consumer together'],
-    ['  CPU per event, PostgreSQL and Redis', `${ms(b.cpuMsPerEvent.postgres)} + ${ms(b.cpuMsPerEvent.redis)}`, 'server-wide: includes anything else using them meanwhile'],
-    [`paced: ${p.events} events at ${p.ratePerSecond}/s (worst start ${ms(p.worstLagMs)} behind schedule)`],
-    ['  latency, commit → effect', describeDistribution(p.latency)],
-  ];
-  if (redis.length > 0 || pg) rows.push(['ceilings: Redis and PostgreSQL alone on this machine (catalog and inventory stopped)']);
-  for (const figure of redis) {
-    rows.push([`  redis-benchmark ${figure.test}, ${figure.clients} client${figure.clients === 1 ? '' : 's'}`, perSecond(figure.perSecond, 'requests'), ratio(figure.perSecond)]);
-  }
-  if (pg) rows.push([`  pgbench TPC-B-like, -s ${pg.scale} -c ${pg.clients} -j ${pg.threads} -T ${pg.seconds}`, perSecond(pg.tps, 'transactions'), ratio(pg.tps)]);
-  return table(rows);
-}
-
 const loadBefore = os.loadavg();
 
 async function main(): Promise<void> {
+  await assertRedisReachable(events.redisUrl);
+  redisReached = true;
   const v = await versions();
   progress(`preparing databases storefront_bench_${run}_catalog and _inventory (migrated, demo warehouses)`);
   preparing = prepareBenchDatabases(databases);
@@ -147,7 +122,8 @@ async function main(): Promise<void> {
     progress('pgbench (initialise -s 10, then 8 s)');
     pg = await pgbench(databases.pgbench, { scale: 10, clients: 4, threads: 2, seconds: 8 });
   }
-  console.log(`\n${report(burstResult, pacedResult, redis, pg, v)}\n\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`);
+  const setup = { versions: v, loadBefore, concurrency: events.concurrency, inventory: settings.inventory };
+  console.log(`\n${eventBenchReport(setup, burstResult, pacedResult, redis, pg)}\n\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`);
 }
 
 // Output piped into `head` that has closed must not end the run before it has cleaned up.
