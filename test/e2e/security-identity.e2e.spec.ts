@@ -54,15 +54,15 @@ const sku = (() => {
 const productInput = () => ({ sku: sku(), name: 'Steel bottle', description: 'Keeps it cold.', price: { amount: 1999, currency: 'EUR' } });
 
 async function createProductWith(authorization: string | undefined) {
-  for (const subgraph of Object.values(system.subgraphs)) subgraph.sqlQueries.reset();
+  for (const subgraph of Object.values(system.subgraphs)) subgraph.requests.reset();
   const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization === undefined ? {} : { authorization }) },
     body: JSON.stringify({ query: ops.CreateProduct, variables: { input: productInput() } }),
   });
   const body = (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-  const sqlQueries = Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.sqlQueries.count, 0);
-  return { status: response.status, body, sqlQueries };
+  const subgraphRequests = Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.requests.count, 0);
+  return { status: response.status, body, subgraphRequests };
 }
 
 /** Refused at the gateway: 401, UNAUTHENTICATED, no data, and no subgraph asked (not one SQL statement). */
@@ -72,7 +72,7 @@ async function expectRefused(authorization: string, message?: RegExp): Promise<v
   expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   if (message) expect(result.body.errors?.[0]?.message).toMatch(message);
   expect(result.body.data).toBeUndefined();
-  expect(result.sqlQueries).toBe(0);
+  expect(result.subgraphRequests).toBe(0);
 }
 
 describe('identity at the gateway', () => {

@@ -37,7 +37,7 @@ async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/graphql`;
 }
 
-const sqlQueries = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.sqlQueries.count, 0);
+const subgraphRequests = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.requests.count, 0);
 const urls = () => system.subgraphUrls;
 
 beforeAll(async () => {
@@ -83,14 +83,14 @@ describe('the gateway in production posture', () => {
   it('blocks requests a browser could send cross-site (CSRF) before they run', async () => {
     const admin = await issueToken(JWT_SECRET, 'csrf-admin', ['customer', 'admin']);
     const mutation = 'mutation { createProduct(input: { sku: "SEC-CSRF", name: "x", description: "x", price: { amount: 1, currency: "EUR" } }) { product { id } } }';
-    Object.values(system.subgraphs).forEach((subgraph) => subgraph.sqlQueries.reset());
+    Object.values(system.subgraphs).forEach((subgraph) => subgraph.requests.reset());
     for (const [contentType, body] of [['text/plain', JSON.stringify({ query: mutation })], ['application/x-www-form-urlencoded', `query=${encodeURIComponent(mutation)}`]]) {
       const response = await fetch(production.url, { method: 'POST', headers: { 'content-type': contentType!, authorization: `Bearer ${admin}` }, body });
       expect(response.status).toBe(400);
     }
     const simpleGet = await fetch(`${production.url}?query=${encodeURIComponent('{ categories { id } }')}`);
     expect(simpleGet.status).toBe(400);
-    expect(sqlQueries()).toBe(0);
+    expect(subgraphRequests()).toBe(0);
     const preflightedGet = await fetch(`${production.url}?query=${encodeURIComponent('{ categories { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(preflightedGet.status).toBe(200);
   });

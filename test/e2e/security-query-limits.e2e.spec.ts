@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => system?.stop());
 
-const sqlQueries = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.sqlQueries.count, 0);
-const resetSqlQueries = () => Object.values(system.subgraphs).forEach((subgraph) => subgraph.sqlQueries.reset());
+const subgraphRequests = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.requests.count, 0);
+const resetSubgraphRequests = () => Object.values(system.subgraphs).forEach((subgraph) => subgraph.requests.reset());
 const tokens = (query: string) => {
   const lexer = new Lexer(new Source(query));
   let count = 0;
@@ -65,42 +65,42 @@ describe('query limits at the gateway, with the default limits', () => {
     if (code === 'TOO_MANY_TOKENS') expect([allowed, refused].map((n) => tokens(shapes.TOO_MANY_TOKENS(n)))).toEqual([allowed, refused]);
     const operationName = code === 'TOO_MANY_TOKENS' ? 'Main' : undefined;
 
-    resetSqlQueries();
+    resetSubgraphRequests();
     const passing = await graphqlNamed(shapes[code](allowed), operationName);
     expect(passing.errors).toBeUndefined();
-    expect(sqlQueries()).toBeGreaterThan(0);
+    expect(subgraphRequests()).toBeGreaterThan(0);
 
-    resetSqlQueries();
+    resetSubgraphRequests();
     const result = await graphqlNamed(shapes[code](refused), operationName);
     expect(result.status).toBe(400);
     expect(result.errors).toEqual([expect.objectContaining({ extensions: { code } })]);
     expect(result.data).toBeUndefined();
-    expect(sqlQueries()).toBe(0);
+    expect(subgraphRequests()).toBe(0);
   });
 
   it('counts first from variables: a page of 10,000 products is too costly before the catalog could refuse it', async () => {
-    resetSqlQueries();
+    resetSubgraphRequests();
     const result = await graphql(endpoint, `query Page($n: Int!) { ${PAGE.replace('first: 1', 'first: $n')} }`, { n: 10_000 });
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
-    expect(sqlQueries()).toBe(0);
+    expect(subgraphRequests()).toBe(0);
   });
 
   it('counts depth through named fragments too', async () => {
     const fragments = Array.from({ length: limits.maxDepth }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(' ');
-    resetSqlQueries();
+    resetSubgraphRequests();
     const result = await graphql(endpoint, `{ ...F0 } ${fragments} fragment F${limits.maxDepth} on Query { ${PAGE} }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
-    expect(sqlQueries()).toBe(0);
+    expect(subgraphRequests()).toBe(0);
   });
 
   it('answers a body over the size limit with 413 before reading it as GraphQL', async () => {
-    resetSqlQueries();
+    resetSubgraphRequests();
     const filler = 'x'.repeat(DEFAULT_MAX_REQUEST_BYTES);
     const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ ${PAGE} }`, variables: { filler } }) });
     expect(response.status).toBe(413);
     expect(await response.json()).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    expect(sqlQueries()).toBe(0);
+    expect(subgraphRequests()).toBe(0);
   });
 });
 

@@ -49,7 +49,7 @@ async function post(gateway: RunningServer, query: string, token?: string) {
   return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as { errors?: { extensions?: { code?: string } }[] } };
 }
 
-const sqlQueries = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.sqlQueries.count, 0);
+const subgraphRequests = () => Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.requests.count, 0);
 
 describe('the rate limit per caller', () => {
   it('holds across two gateway instances sharing Redis: the budget is spent on either, then both answer 429 with Retry-After', async () => {
@@ -78,12 +78,12 @@ describe('the rate limit per caller', () => {
   it('refuses before any subgraph is asked', async () => {
     const [a] = gateways as [RunningServer];
     const carol = await issueToken(JWT_SECRET, 'carol', ['customer']);
-    Object.values(system.subgraphs).forEach((subgraph) => subgraph.sqlQueries.reset());
+    Object.values(system.subgraphs).forEach((subgraph) => subgraph.requests.reset());
     for (let i = 0; i < POINTS; i += 1) expect((await post(a, LIST, carol)).body.errors).toBeUndefined();
-    const served = sqlQueries();
+    const served = subgraphRequests();
     expect(served).toBeGreaterThan(0);
     expect((await post(a, LIST, carol)).status).toBe(429);
-    expect(sqlQueries()).toBe(served);
+    expect(subgraphRequests()).toBe(served);
   });
 });
 

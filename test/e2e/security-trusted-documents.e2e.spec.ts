@@ -33,11 +33,11 @@ afterAll(async () => {
 });
 
 async function send(body: Record<string, unknown>) {
-  Object.values(system.subgraphs).forEach((subgraph) => subgraph.sqlQueries.reset());
+  Object.values(system.subgraphs).forEach((subgraph) => subgraph.requests.reset());
   const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const result = (await response.json()) as { data?: { products?: { edges: unknown[] } }; errors?: { extensions?: { code?: string } }[] };
-  const sqlQueries = Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.sqlQueries.count, 0);
-  return { status: response.status, ...result, sqlQueries };
+  const subgraphRequests = Object.values(system.subgraphs).reduce((sum, subgraph) => sum + subgraph.requests.count, 0);
+  return { status: response.status, ...result, subgraphRequests };
 }
 
 describe('trusted documents', () => {
@@ -63,7 +63,7 @@ describe('trusted documents', () => {
       const result = await send({ query, variables });
       expect(result.status).toBe(400);
       expect(result.errors?.[0]?.extensions?.code).toBe('OPERATION_NOT_TRUSTED');
-      expect(result.sqlQueries).toBe(0);
+      expect(result.subgraphRequests).toBe(0);
     }
   });
 
@@ -73,7 +73,7 @@ describe('trusted documents', () => {
     const unknown = await send({ documentId: sha256('{ categories { id } }') });
     expect(unknown.status).toBe(400);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect(unknown.sqlQueries).toBe(0);
+    expect(unknown.subgraphRequests).toBe(0);
   });
 
   it('applies to GET requests too', async () => {

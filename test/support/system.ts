@@ -7,7 +7,7 @@ import { startOrdering } from '../../subgraphs/ordering/src/main';
 import { startPayments } from '../../subgraphs/payments/src/main';
 import { startNotifications } from '../../subgraphs/notifications/src/main';
 import type { ContextName } from '../../scripts/system/contexts';
-import type { QueryCounter, RunningServer } from '@storefront/platform';
+import type { QueryCounter, RunningSubgraphServer } from '@storefront/platform';
 import type { EventsConfig } from '@storefront/messaging';
 import { createSeededDatabases } from './databases';
 import { removeEventKeys, testEventsConfig } from './event-bus';
@@ -19,7 +19,7 @@ const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
 const GATEWAY_SECRET = 'test-gateway-secret';
 
 type SubgraphName = ContextName;
-type RunningSubgraph = RunningServer & { sqlQueries: QueryCounter };
+type RunningSubgraph = RunningSubgraphServer & { sqlQueries: QueryCounter };
 
 export interface RunningSystem {
   gatewayUrl: string;

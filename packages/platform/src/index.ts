@@ -4,7 +4,7 @@ export * from './pagination';
 export * from './config';
 export * from './logger';
 export * from './query-counter';
-export { startSubgraphServer, type SubgraphOptions, type SubgraphDatabase, type RunningServer } from './subgraph-server';
+export { startSubgraphServer, type SubgraphOptions, type SubgraphDatabase, type RunningServer, type RunningSubgraphServer } from './subgraph-server';
 export * from './money-format';
 export * from './ids';
 export * from './payload';

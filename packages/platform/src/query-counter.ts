@@ -23,5 +23,21 @@ export function countQueries(client: QueryEventSource): QueryCounter {
   };
 }
 
+/** A counter anything can bump: requests a server received, for instance. */
+export function counter(): QueryCounter & { add(): void } {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    reset() {
+      count = 0;
+    },
+    add() {
+      count += 1;
+    },
+  };
+}
+
 /** Prisma client options that emit query events (counted, never printed). */
 export const queryEventLog = [{ emit: 'event', level: 'query' }] as const;

@@ -11,6 +11,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { verifyIdentityHeaders, type Identity } from './identity';
 import { formatError } from './format-error';
 import { createLogger } from './logger';
+import { counter, type QueryCounter } from './query-counter';
 
 export interface SubgraphOptions<TContext extends object> {
   name: string;
@@ -37,13 +38,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface RunningSubgraphServer extends RunningServer {
+  /** GraphQL requests that reached this subgraph (signed or not), for tests that assert nobody asked. */
+  requests: QueryCounter;
+}
+
 /**
  * Serves a Federation 2 subgraph. Only requests signed by the gateway reach the schema: anything
  * else is refused with 401 before GraphQL runs, so no client can speak for someone else.
  */
-export async function startSubgraphServer<TContext extends object>(options: SubgraphOptions<TContext>): Promise<RunningServer> {
+export async function startSubgraphServer<TContext extends object>(options: SubgraphOptions<TContext>): Promise<RunningSubgraphServer> {
   const log = createLogger(options.name);
   const app = express();
+  const requests = counter();
   const httpServer = http.createServer(app);
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
@@ -68,6 +75,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   app.use(
     '/graphql',
     (req, res, next) => {
+      requests.add();
       const verdict = verifyIdentityHeaders(req.headers, options.gatewaySecret);
       if (!verdict.ok) {
         res.status(401).json({ errors: [{ message: `Requests must come through the gateway (${verdict.reason}).`, extensions: { code: 'UNAUTHENTICATED' } }] });
@@ -92,6 +100,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   return {
     url,
     port,
+    requests,
     async stop() {
       await server.stop();
       await options.database.$disconnect();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
 import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
@@ -15,7 +15,7 @@ import { loadConfig, type CatalogConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires the catalog's database, use cases and schema into a running subgraph. */
-export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
   const products = new PrismaProductRepository(db);

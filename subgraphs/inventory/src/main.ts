@@ -1,5 +1,5 @@
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { ReceiveStock } from './application/receive-stock/receive-stock.use-case';
 import { AdjustStock } from './application/adjust-stock/adjust-stock.use-case';
 import { connectInventoryDb } from './infrastructure/inventory-database';
@@ -17,7 +17,7 @@ import { loadConfig, type InventoryConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires inventory's database, use cases and schema into a running subgraph. */
-export async function startInventory(overrides: Partial<InventoryConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function startInventory(overrides: Partial<InventoryConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectInventoryDb(config.databaseUrl);
   const levels = new PrismaStockLevelRepository(db);

@@ -1,5 +1,5 @@
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { connectNotificationsDb } from './infrastructure/notifications-database';
 import { NotificationQueries } from './infrastructure/notification.queries';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
@@ -16,7 +16,7 @@ export { typeDefs };
  */
 export async function startNotifications(
   overrides: Partial<NotificationsConfig> = {},
-): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectNotificationsDb(config.databaseUrl);
   const queries = new NotificationQueries(db);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
 import { connectOrderingDb } from './infrastructure/ordering-database';
@@ -19,7 +19,7 @@ import { loadConfig, type OrderingConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires ordering's database, use cases, schema, outbox relay and event consumer into a running subgraph. */
-export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
   const env = { now: () => new Date(), newId: randomUUID };

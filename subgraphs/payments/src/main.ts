@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
 import type { Environment } from './application/environment';
 import type { PaymentProvider } from './domain/payment-provider';
@@ -16,7 +16,7 @@ import { loadConfig, type PaymentsConfig } from './config';
 
 export { typeDefs };
 
-export type RunningPayments = RunningServer & { sqlQueries: QueryCounter; events: EventDelivery; provider: PaymentProvider };
+export type RunningPayments = RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery; provider: PaymentProvider };
 
 /** The composition root: wires payments' database, provider, use cases, schema and event delivery into a running subgraph. */
 export async function startPayments(overrides: Partial<PaymentsConfig> = {}): Promise<RunningPayments> {

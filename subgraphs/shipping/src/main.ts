@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { SetParcelProfile } from './application/set-parcel-profile/set-parcel-profile.use-case';
 import { EstimateDelivery } from './application/estimate-delivery/estimate-delivery.use-case';
 import { ListShippingRates } from './application/list-shipping-rates/list-shipping-rates.use-case';
@@ -25,7 +25,7 @@ import { loadConfig, type ShippingConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires shipping's database, rate table, use cases, schema and event consumer into a running subgraph. */
-export async function startShipping(overrides: Partial<ShippingConfig> = {}): Promise<RunningServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function startShipping(overrides: Partial<ShippingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectShippingDb(config.databaseUrl);
   const rateTable = new CachedRateTable(() => readShippingRates(db), config.rateTableTtlMs);
