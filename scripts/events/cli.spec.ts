@@ -1,3 +1,4 @@
+import { consumingContexts } from '@storefront/events';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { OutboxRelay, RejectedEventError, type EventConsumer, type EventsConfig, type SqlExecutor } from '@storefront/messaging';
@@ -114,7 +115,7 @@ describe('pnpm events', () => {
   it('refuses an event id that is not in any failed set, with exit code 1', async () => {
     const run = await events(['retry', '5f0c2b8e-3d41-4c7a-9e55-0a1b2c3d4e5f']);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim()).toBe(`pnpm events: no failed event 5f0c2b8e-3d41-4c7a-9e55-0a1b2c3d4e5f in queues inventory, shipping (prefix ${config.prefix}); \`pnpm events failed\` lists them`);
+    expect(run.stderr.trim()).toBe(`pnpm events: no failed event 5f0c2b8e-3d41-4c7a-9e55-0a1b2c3d4e5f in queues ${consumingContexts().join(', ')} (prefix ${config.prefix}); \`pnpm events failed\` lists them`);
   });
 
   it('answers bad usage with the usage text and exit code 2', async () => {
