@@ -34,3 +34,15 @@ export async function startEventDelivery<Tx extends SqlExecutor>(options: EventD
     },
   };
 }
+
+/** A running subgraph with its side of the event bus: stopping it stops the events first (jobs in flight finish), then the server. */
+export function withEventDelivery<S extends { stop(): Promise<void> }>(server: S, events: EventDelivery): S & { events: EventDelivery } {
+  return {
+    ...server,
+    events,
+    async stop() {
+      await events.stop();
+      await server.stop();
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
@@ -38,15 +38,7 @@ export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Prom
     database: db,
   });
   const events = await startEventDelivery({ context: 'catalog', databaseUrl: config.databaseUrl, events: config.events, publishes: true });
-  return {
-    ...server,
-    sqlQueries,
-    events,
-    async stop() {
-      await events.stop();
-      await server.stop();
-    },
-  };
+  return { ...withEventDelivery(server, events), sqlQueries };
 }
 
 if (require.main === module) runMain('catalog', () => startCatalog());

@@ -1,4 +1,4 @@
-import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { ReceiveStock } from './application/receive-stock/receive-stock.use-case';
 import { AdjustStock } from './application/adjust-stock/adjust-stock.use-case';
@@ -48,15 +48,7 @@ export async function startInventory(overrides: Partial<InventoryConfig> = {}): 
       transaction: (work) => db.$transaction(work),
     },
   });
-  return {
-    ...server,
-    sqlQueries,
-    events,
-    async stop() {
-      await events.stop();
-      await server.stop();
-    },
-  };
+  return { ...withEventDelivery(server, events), sqlQueries };
 }
 
 if (require.main === module) runMain('inventory', () => startInventory());

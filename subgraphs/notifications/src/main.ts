@@ -1,4 +1,4 @@
-import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { connectNotificationsDb } from './infrastructure/notifications-database';
 import { NotificationQueries } from './infrastructure/notification.queries';
@@ -36,15 +36,7 @@ export async function startNotifications(
     publishes: false,
     consumes: { subscriptions: notificationsSubscriptions, handlers: orderingEventHandlers, transaction: (work) => db.$transaction(work) },
   });
-  return {
-    ...server,
-    sqlQueries,
-    events,
-    async stop() {
-      await events.stop();
-      await server.stop();
-    },
-  };
+  return { ...withEventDelivery(server, events), sqlQueries };
 }
 
 if (require.main === module) runMain('notifications', () => startNotifications());

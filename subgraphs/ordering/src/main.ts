@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
@@ -49,15 +49,7 @@ export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Pr
       transaction: (work) => db.$transaction(work),
     },
   });
-  return {
-    ...server,
-    sqlQueries,
-    events,
-    async stop() {
-      await events.stop();
-      await server.stop();
-    },
-  };
+  return { ...withEventDelivery(server, events), sqlQueries };
 }
 
 if (require.main === module) runMain('ordering', () => startOrdering());

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
 import type { Environment } from './application/environment';
@@ -46,14 +46,13 @@ export async function startPayments(overrides: Partial<PaymentsConfig> = {}): Pr
       transaction: (work) => db.$transaction(work, PAYMENT_TRANSACTION_OPTIONS),
     },
   });
+  const running = withEventDelivery(server, events);
   return {
-    ...server,
+    ...running,
     sqlQueries,
-    events,
     provider,
     async stop() {
-      await events.stop();
-      await server.stop();
+      await running.stop();
       await closeProvider();
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startEventDelivery, type EventDelivery } from '@storefront/messaging';
+import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { SetParcelProfile } from './application/set-parcel-profile/set-parcel-profile.use-case';
 import { EstimateDelivery } from './application/estimate-delivery/estimate-delivery.use-case';
@@ -60,15 +60,7 @@ export async function startShipping(overrides: Partial<ShippingConfig> = {}): Pr
       transaction: (work) => db.$transaction(work),
     },
   });
-  return {
-    ...server,
-    sqlQueries,
-    events,
-    async stop() {
-      await events.stop();
-      await server.stop();
-    },
-  };
+  return { ...withEventDelivery(server, events), sqlQueries };
 }
 
 if (require.main === module) runMain('shipping', () => startShipping());
