@@ -86,6 +86,11 @@ describe('the storefront product list', () => {
     expect(result.errors?.[0]?.message).toMatch(/country/);
   });
 
+  it('refuses a search for the NUL character as bad input, naming the field', async () => {
+    const result = await graphql(endpoint, 'query ($search: String) { products(first: 2, filter: { search: $search }) { edges { node { id } } } }', { search: 'mug\u0000' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.search' });
+  });
+
   it('answers a variable of the wrong type with a 400 and a coded error, not a 500', async () => {
     const result = await graphql(endpoint, ops.ProductList!, { first: 'ten', country: 'DE' });
     expect(result.status).toBe(400);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
+import { badUserInput, decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
 import type { ProductState } from '../domain/product.aggregate';
 import type { ProductFilter, ProductView } from '../infrastructure/product-catalog.queries';
 import type { CatalogContext } from './catalog-context';
@@ -28,6 +28,8 @@ export const resolvers: GraphQLResolverMap<CatalogContext> = {
     product: (_: unknown, { id }: { id: string }, ctx: CatalogContext) => ctx.products.load(id),
     products: async (_: unknown, args: ProductsArgs, ctx: CatalogContext) => {
       const size = pageSize(args.first);
+      // PostgreSQL text cannot hold NUL; a search for it is bad input, not a failure.
+      if (args.filter?.search?.includes('\u0000')) throw badUserInput('filter.search must not contain the NUL character', 'filter.search');
       const afterSku = args.after ? decodeCursor(CURSOR_NAMESPACE, args.after, isSkuKey) : null;
       const page = await ctx.queries.page(args.filter ?? {}, afterSku, size);
       const edges = page.items.map((node) => ({ cursor: encodeCursor(CURSOR_NAMESPACE, node.sku), node }));
