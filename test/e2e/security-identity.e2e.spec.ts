@@ -3,12 +3,11 @@ import type { RunningServer } from '@storefront/platform';
 import { startGateway } from '../../gateway/src/server';
 import { graphql } from '../support/graphql-client';
 import { clientOperations } from '../support/operations';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with, so accepted tokens reach them. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 const JWT_SECRET = 'identity-spec-jwt-secret-0123456789abcdef';
 const ISSUER = 'https://id.storefront.test';
 const AUDIENCE = 'storefront-api';

@@ -6,12 +6,11 @@ import { issueToken } from '../../gateway/src/auth/tokens';
 import { loadConfig } from '../../gateway/src/config';
 import { startGateway } from '../../gateway/src/server';
 import { graphql } from '../support/graphql-client';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 const JWT_SECRET = 'production-spec-jwt-secret-0123456789abcdef';
 
 let system: RunningSystem;

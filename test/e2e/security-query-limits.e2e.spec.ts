@@ -5,12 +5,11 @@ import { DEFAULT_MAX_REQUEST_BYTES, DEFAULT_QUERY_LIMITS } from '../../gateway/s
 import { startGateway } from '../../gateway/src/server';
 import { graphql } from '../support/graphql-client';
 import { clientOperations } from '../support/operations';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 const JWT_SECRET = 'limits-spec-jwt-secret-0123456789abcdef';
 const limits = DEFAULT_QUERY_LIMITS;
 

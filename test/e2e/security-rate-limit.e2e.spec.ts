@@ -5,12 +5,11 @@ import { issueToken } from '../../gateway/src/auth/tokens';
 import type { GatewayConfig } from '../../gateway/src/config';
 import type { RateLimitSettings } from '../../gateway/src/edge-settings';
 import { startGateway } from '../../gateway/src/server';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 const JWT_SECRET = 'rate-limit-spec-jwt-secret-0123456789abcdef';
 const POINTS = 5;
 // A key prefix of this run's own; its keys expire with the window.

@@ -3,12 +3,11 @@ import type { RunningServer } from '@storefront/platform';
 import { startGateway } from '../../gateway/src/server';
 import { graphql } from '../support/graphql-client';
 import { clientOperations } from '../support/operations';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 
 /** A TCP server that accepts every connection, reads what it is sent, and never answers. */
 class SilentServer {

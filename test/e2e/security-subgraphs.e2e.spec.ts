@@ -1,10 +1,9 @@
 import { IDENTITY_HEADER, IDENTITY_SIGNATURE_HEADER, signIdentityHeaders } from '@storefront/platform';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with; only the last two cases need it. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 const ADMIN = { subject: 'mallory', roles: ['customer', 'admin'] };
 
 /** Data each subgraph holds; any other subgraph is asked for its schema, which is data too. */

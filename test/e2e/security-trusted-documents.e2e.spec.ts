@@ -3,12 +3,11 @@ import path from 'node:path';
 import type { RunningServer } from '@storefront/platform';
 import { startGateway } from '../../gateway/src/server';
 import { clientOperations } from '../support/operations';
-import { startSystem, type RunningSystem } from '../support/system';
+import { GATEWAY_SECRET as SYSTEM_GATEWAY_SECRET, startSystem, type RunningSystem } from '../support/system';
 
 jest.setTimeout(60_000);
 
 /** The secret test/support/system.ts starts the subgraphs with. */
-const SYSTEM_GATEWAY_SECRET = 'test-gateway-secret';
 const ops = clientOperations('storefront');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const variables = { first: 3, country: 'DE' };

@@ -16,7 +16,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
 const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
-const GATEWAY_SECRET = 'test-gateway-secret';
+/** The secret the test system's gateway signs identities with; another gateway in front of the same subgraphs needs it too. */
+export const GATEWAY_SECRET = 'test-gateway-secret';
 
 type SubgraphName = ContextName;
 type RunningSubgraph = RunningSubgraphServer & { sqlQueries: QueryCounter };
