@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { ProductCreatedV1, subscribersOf } from '@storefront/events';
 import type { PgbenchFigure, RedisFigure } from './ceilings';
 import type { InventoryPlacement } from './event-pipeline';
 import type { BurstResult, PacedResult } from './event-runs';
@@ -22,7 +23,7 @@ export function eventBenchReport(setup: BenchSetup, b: BurstResult, p: PacedResu
     [`load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}${loadBefore[0]! > os.availableParallelism() ? '  (the machine was busy: figures are low and noisy)' : ''}`],
     [
       `EVENTS_CONCURRENCY ${setup.concurrency}; ${setup.inventory === 'in-process' ? 'catalog and inventory in this one process' : 'catalog in this process, inventory in its own'}; ` +
-        'shipping not running (its queue still receives every event)',
+        `${idleSubscribers()} not running (their queues still receive every event)`,
     ],
     [''],
     [`burst: ${b.events} product-created events, committed by ${b.committers} concurrent callers`],
@@ -41,4 +42,9 @@ export function eventBenchReport(setup: BenchSetup, b: BurstResult, p: PacedResu
   }
   if (pg) rows.push([`  pgbench TPC-B-like, -s ${pg.scale} -c ${pg.clients} -j ${pg.threads} -T ${pg.seconds}`, perSecond(pg.tps, 'transactions'), ratio(pg.tps)]);
   return table(rows);
+}
+
+/** The other contexts that subscribe to product-created: the relay publishes to their queues too, but nobody consumes them here. */
+function idleSubscribers(): string {
+  return subscribersOf(ProductCreatedV1.name).filter((context) => context !== 'inventory').join(', ') || 'no other subscriber';
 }
