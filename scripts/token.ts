@@ -15,7 +15,9 @@ if (!values.sub) {
   process.exit(2);
 }
 const roles = values.admin ? ['customer', 'admin'] : ['customer'];
-issueToken(loadConfig().jwtSecret, values.sub, roles, values['expires-in'] ?? '8h').then((token) => {
+// The same secret, issuer and audience the gateway checks (JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE).
+const config = loadConfig();
+issueToken(config.jwtSecret, values.sub, roles, values['expires-in'] ?? '8h', { issuer: config.jwtIssuer, audience: config.jwtAudience }).then((token) => {
   console.log(`# subject ${values.sub}, roles ${roles.join(', ')}; send as: Authorization: Bearer <token>`);
   console.log(token);
 });
