@@ -82,7 +82,8 @@ export class EventConsumer<Tx extends SqlExecutor> {
   async start(): Promise<void> {
     const { events } = this.options;
     this.redis = connectRedis(events.redisUrl, 'worker');
-    await warnUnlessNoEviction(this.redis, this.log);
+    // Not awaited: with Redis down at start-up the check waits for it, and the worker must start anyway.
+    void warnUnlessNoEviction(this.redis, this.log);
     this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
       connection: this.redis,
       prefix: events.prefix,

@@ -14,8 +14,10 @@ export interface FailedEvent {
 
 /** Opens the consuming contexts' queues for inspection, and closes them after. */
 async function withQueues<T>(config: EventsConfig, queues: readonly string[], work: (queues: Queue[]) => Promise<T>): Promise<T> {
-  const redis = connectRedis(config.redisUrl, 'worker');
+  const redis = connectRedis(config.redisUrl, 'inspector');
   const opened = queues.map((name) => new Queue(name, { connection: redis, prefix: config.prefix }));
+  // Errors surface on the calls below; the queues' own reconnect noise is not news.
+  for (const queue of opened) queue.on('error', () => undefined);
   try {
     return await work(opened);
   } finally {

@@ -3,13 +3,16 @@ import type { Logger } from '@storefront/platform';
 
 /**
  * A worker's connection waits out a Redis outage (BullMQ requires `maxRetriesPerRequest: null`);
- * a publisher's fails fast instead, so that the relay leaves its rows in the outbox and tries again.
+ * a publisher's fails fast instead, so that the relay leaves its rows in the outbox and tries again;
+ * an inspector's fails after one retry, so a command-line tool never hangs on a Redis that is down.
  */
-export function connectRedis(url: string, role: 'worker' | 'publisher'): Redis {
+export function connectRedis(url: string, role: 'worker' | 'publisher' | 'inspector'): Redis {
   const redis = new IORedis(url, {
     maxRetriesPerRequest: role === 'worker' ? null : 1,
-    enableOfflineQueue: role === 'worker',
-    retryStrategy: (times) => Math.min(times * 100, 2_000),
+    // An inspector (the failed-set tools) queues its first commands until connected, then gives up quickly.
+    enableOfflineQueue: role !== 'publisher',
+    // Workers and publishers reconnect for as long as it takes; an inspector gives up after a few tries.
+    retryStrategy: (times) => (role === 'inspector' && times > 3 ? null : Math.min(times * 100, 2_000)),
   });
   // Connection errors are retried by ioredis and surface on the commands that need Redis.
   redis.on('error', () => undefined);
