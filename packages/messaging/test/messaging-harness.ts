@@ -1,11 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { Queue } from 'bullmq';
-import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
 import { defineSubscriptions, ProductCreatedV1 } from '@storefront/events';
 import { EventConsumer, on, appendToOutbox, type EventsConfig, type SqlExecutor, type OutgoingEvent } from '../src';
-
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
+import { scratchDatabase } from '../../../test/support/scratch-subgraph';
 
 /** A pg client seen through the one method the outbox and inbox need. */
 export const sqlOf = (client: PoolClient): SqlExecutor => ({
@@ -41,12 +39,9 @@ export interface MessagingDatabases {
 }
 
 export async function createMessagingDatabases(): Promise<MessagingDatabases> {
-  const run = randomBytes(4).toString('hex');
-  const producerUrl = `${SERVER}/storefront_msg_${run}_producer`;
-  const consumerUrl = `${SERVER}/storefront_msg_${run}_consumer`;
-  await Promise.all([ensureDatabase(producerUrl), ensureDatabase(consumerUrl)]);
-  await migrateContext({ context: 'catalog', databaseUrl: producerUrl });
-  await migrateContext({ context: 'inventory', databaseUrl: consumerUrl });
+  const [producerDb, consumerDb] = await Promise.all([scratchDatabase('catalog', 'msg'), scratchDatabase('inventory', 'msg')]);
+  const producerUrl = producerDb.url;
+  const consumerUrl = consumerDb.url;
   const producer = new Pool({ connectionString: producerUrl, max: 4 });
   const consumer = new Pool({ connectionString: consumerUrl, max: 12 });
   for (const pool of [producer, consumer]) pool.on('error', () => undefined);
@@ -58,7 +53,7 @@ export async function createMessagingDatabases(): Promise<MessagingDatabases> {
     consumer,
     async drop() {
       await Promise.all([producer.end(), consumer.end()]);
-      await Promise.all([dropDatabase(producerUrl), dropDatabase(consumerUrl)]);
+      await Promise.all([producerDb.drop(), consumerDb.drop()]);
     },
   };
 }

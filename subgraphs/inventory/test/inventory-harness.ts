@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
 import { startInventory } from '../src/main';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
+import { postToSubgraph, scratchDatabase, type SubgraphReply } from '../../../test/support/scratch-subgraph';
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const SECRET = 'inventory-integration-test-secret';
 
 export const admin: Identity = { subject: 'admin-1', roles: ['admin'] };
@@ -18,10 +17,7 @@ export const warehouses = [
 /** A product id inventory has never heard of: catalog ids are UUIDs. */
 export const aProductId = (): string => randomUUID();
 
-export interface GraphQLResponse {
-  status: number;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+export type GraphQLResponse = SubgraphReply;
 
 /** Who signs the request: an identity, `null` for an anonymous caller, or 'unsigned' (not through the gateway). */
 export type Caller = Identity | null | 'unsigned';
@@ -41,11 +37,10 @@ export interface InventoryHarness {
 
 /** A database of its own, migrated and holding two warehouses, and the subgraph serving it on a free port. */
 export async function startHarness(): Promise<InventoryHarness> {
-  const databaseUrl = `${SERVER}/storefront_inventory_test_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(databaseUrl);
+  const database = await scratchDatabase('inventory');
+  const databaseUrl = database.url;
   const sql = new Client({ connectionString: databaseUrl });
   try {
-    await migrateContext({ context: 'inventory', databaseUrl });
     await sql.connect();
     for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
     const events = testEventsConfig();
@@ -68,24 +63,18 @@ export async function startHarness(): Promise<InventoryHarness> {
         return productId;
       },
       async request(query, variables = {}, caller = admin) {
-        const signature = caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET);
-        const response = await fetch(server.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...signature },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+        return postToSubgraph(server.url, query, variables, caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET));
       },
       async stop() {
         await server.stop();
         await sql.end();
-        await dropDatabase(databaseUrl);
+        await database.drop();
         await removeEventKeys(events);
       },
     };
   } catch (error) {
     await sql.end().catch(() => undefined);
-    await dropDatabase(databaseUrl);
+    await database.drop();
     throw error;
   }
 }

@@ -1,17 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
 import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
 import { startOrdering } from '../src/main';
 import { connectOrderingDb, type OrderingDb } from '../src/infrastructure/ordering-database';
 import { seedPriceList, type CatalogProduct } from '../src/infrastructure/seed-price-list';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
+import { postToSubgraph, scratchDatabase, type SubgraphReply } from '../../../test/support/scratch-subgraph';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const SECRET = 'ordering-integration-test-secret';
 
 export const admin: Identity = { subject: 'admin-1', roles: ['customer', 'admin'] };
@@ -19,10 +18,7 @@ export const admin: Identity = { subject: 'admin-1', roles: ['customer', 'admin'
 /** A customer of their own, so that tests sharing a database never see each other's orders. */
 export const aCustomer = (): Identity => ({ subject: `customer-${randomUUID().slice(0, 8)}`, roles: ['customer'] });
 
-export interface GraphQLResponse {
-  status: number;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+export type GraphQLResponse = SubgraphReply;
 
 /** Who signs the request: an identity, `null` for an anonymous caller, or 'unsigned' (not through the gateway). */
 export type Caller = Identity | null | 'unsigned';
@@ -54,12 +50,11 @@ export interface OrderingHarness {
 
 /** A database of its own, migrated, and the subgraph serving it on a free port with its own event bus prefix. */
 export async function startHarness(): Promise<OrderingHarness> {
-  const databaseUrl = `${SERVER}/storefront_ordering_test_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(databaseUrl);
+  const database = await scratchDatabase('ordering');
+  const databaseUrl = database.url;
   const sql = new Client({ connectionString: databaseUrl });
   const { db } = connectOrderingDb(databaseUrl);
   try {
-    await migrateContext({ context: 'ordering', databaseUrl });
     await sql.connect();
     const events = testEventsConfig();
     const server = await startOrdering({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
@@ -71,13 +66,7 @@ export async function startHarness(): Promise<OrderingHarness> {
       events,
       sqlQueries: server.sqlQueries,
       async request(query, variables = {}, caller = admin) {
-        const signature = caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET);
-        const response = await fetch(server.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...signature },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+        return postToSubgraph(server.url, query, variables, caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET));
       },
       async priceProducts(...products) {
         const full = products.map((product) => {
@@ -102,14 +91,14 @@ export async function startHarness(): Promise<OrderingHarness> {
         await server.stop();
         await db.$disconnect();
         await sql.end();
-        await dropDatabase(databaseUrl);
+        await database.drop();
         await removeEventKeys(events);
       },
     };
   } catch (error) {
     await sql.end().catch(() => undefined);
     await db.$disconnect();
-    await dropDatabase(databaseUrl);
+    await database.drop();
     throw error;
   }
 }

@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
 import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
 import { startPayments, type RunningPayments } from '../src/main';
 import { connectPaymentsDb, type PaymentsDb } from '../src/infrastructure/payments-database';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
+import { postToSubgraph, scratchDatabase } from '../../../test/support/scratch-subgraph';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const GATEWAY_SECRET = 'payments-test-gateway-secret';
 
 export const admin: Identity = { subject: 'admin-1', roles: ['admin'] };
@@ -36,12 +34,11 @@ export interface PaymentsHarness {
 
 /** A database of its own, migrated, and the subgraph serving it on a free port with the test provider. */
 export async function startHarness(): Promise<PaymentsHarness> {
-  const databaseUrl = `${SERVER}/storefront_payments_it_${randomBytes(4).toString('hex')}`;
+  const database = await scratchDatabase('payments');
+  const databaseUrl = database.url;
   const events = testEventsConfig();
-  await ensureDatabase(databaseUrl);
   const { db } = connectPaymentsDb(databaseUrl);
   try {
-    await migrateContext({ context: 'payments', databaseUrl });
     const server = await startPayments({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, provider: 'test', events });
     return {
       db,
@@ -49,23 +46,19 @@ export async function startHarness(): Promise<PaymentsHarness> {
       consumer: server.events.consumer!,
       events,
       async graphql(query, variables = {}, identity = null) {
-        const response = await fetch(server.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...signIdentityHeaders(identity, GATEWAY_SECRET) },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
+        const { status, body } = await postToSubgraph(server.url, query, variables, signIdentityHeaders(identity, GATEWAY_SECRET));
+        return { status, ...body };
       },
       async stop() {
         await server.stop();
         await db.$disconnect();
-        await dropDatabase(databaseUrl);
+        await database.drop();
         await removeEventKeys(events);
       },
     };
   } catch (error) {
     await db.$disconnect();
-    await dropDatabase(databaseUrl);
+    await database.drop();
     throw error;
   }
 }

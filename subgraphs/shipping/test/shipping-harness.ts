@@ -1,15 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
-import { connectRedis, eventsConfig, type EventsConfig } from '@storefront/messaging';
+import { randomUUID } from 'node:crypto';
+import type { EventsConfig } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
 import { startShipping } from '../src/main';
 import { connectShippingDb, type ShippingDb } from '../src/infrastructure/shipping-database';
 import { seedDefaultRates } from '../src/infrastructure/default-rate-table';
+import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
+import { postToSubgraph, scratchDatabase } from '../../../test/support/scratch-subgraph';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const GATEWAY_SECRET = 'shipping-test-gateway-secret';
 
 export const admin: Identity = { subject: 'admin-1', roles: ['admin'] };
@@ -37,19 +37,13 @@ export interface ShippingHarness {
   stop(): Promise<void>;
 }
 
-/** Event settings for one test run: its own key prefix on the machine's Redis, and short retries. */
-export function testEventsConfig(): EventsConfig {
-  return { ...eventsConfig(), prefix: `{test-${randomBytes(4).toString('hex')}}`, backoffMs: 50 };
-}
-
 /** A database of its own, migrated and holding the default rates, and the subgraph serving it on a free port. */
 export async function startHarness(): Promise<ShippingHarness> {
-  const databaseUrl = `${SERVER}/storefront_shipping_it_${randomBytes(4).toString('hex')}`;
+  const database = await scratchDatabase('shipping');
+  const databaseUrl = database.url;
   const events = testEventsConfig();
-  await ensureDatabase(databaseUrl);
   const { db } = connectShippingDb(databaseUrl);
   try {
-    await migrateContext({ context: 'shipping', databaseUrl });
     await seedDefaultRates(db);
     const server = await startShipping({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000, events });
     return {
@@ -57,39 +51,20 @@ export async function startHarness(): Promise<ShippingHarness> {
       server,
       events,
       async graphql(query, variables = {}, identity = null, headers = signIdentityHeaders(identity, GATEWAY_SECRET)) {
-        const response = await fetch(server.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
-          body: JSON.stringify({ query, variables }),
-        });
-        return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
+        const { status, body } = await postToSubgraph(server.url, query, variables, headers);
+        return { status, ...body };
       },
       async stop() {
         await server.stop();
         await db.$disconnect();
-        await dropDatabase(databaseUrl);
+        await database.drop();
         await removeEventKeys(events);
       },
     };
   } catch (error) {
     await db.$disconnect();
-    await dropDatabase(databaseUrl);
+    await database.drop();
     throw error;
-  }
-}
-
-/** Removes every key the run left under its prefix. */
-async function removeEventKeys(config: EventsConfig): Promise<void> {
-  const redis = connectRedis(config.redisUrl, 'worker');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
