@@ -25,9 +25,13 @@ export function defineEvent<S extends z.ZodType>(name: string, schema: S, option
   return { name, producer: match[1]!, schema, produced: options.produced ?? true };
 }
 
+/** Validation issues as one line naming each offending field: `price.amount: Too small…; sku: …`. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+}
+
 /** Why a payload does not fit its contract, naming each offending field; null when it fits. */
 export function payloadProblems(contract: EventContract, payload: unknown): string | null {
   const result = contract.schema.safeParse(payload);
-  if (result.success) return null;
-  return result.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+  return result.success ? null : describeIssues(result.error.issues);
 }

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { envelopeSchema, payloadProblems, type EventContract, type EventOf, type Subscriptions } from '@storefront/events';
+import { describeIssues, envelopeSchema, type EventContract, type EventOf, type Subscriptions } from '@storefront/events';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import type { SqlExecutor } from './outbox';
@@ -60,13 +60,13 @@ export class EventConsumer<Tx extends SqlExecutor> {
   /** Validates and handles one delivery; 'duplicate' when the inbox already holds the event. */
   async handle(data: unknown): Promise<'handled' | 'duplicate'> {
     const parsed = envelopeSchema.safeParse(data);
-    if (!parsed.success) throw new RejectedEventError(`invalid envelope: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) throw new RejectedEventError(`invalid envelope: ${describeIssues(parsed.error.issues)}`);
     const envelope = parsed.data;
     const handler = this.handlers.get(envelope.type);
     if (!handler) throw new RejectedEventError(`${this.queueName} does not subscribe to ${envelope.type}`);
-    const problems = payloadProblems(handler.contract, envelope.payload);
-    if (problems) throw new RejectedEventError(`invalid ${envelope.type} payload: ${problems}`);
-    const event = { ...envelope, payload: handler.contract.schema.parse(envelope.payload) };
+    const payload = handler.contract.schema.safeParse(envelope.payload);
+    if (!payload.success) throw new RejectedEventError(`invalid ${envelope.type} payload: ${describeIssues(payload.error.issues)}`);
+    const event = { ...envelope, payload: payload.data };
     return this.options.transaction(async (tx) => {
       const recorded = await tx.$executeRawUnsafe(
         'INSERT INTO inbox (event_id, type) VALUES ($1::uuid, $2) ON CONFLICT (event_id) DO NOTHING',

@@ -53,7 +53,10 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private listener: Client | null = null;
   private wake: (() => void) | null = null;
+  /** A notification arrived since the last batch was claimed. */
   private pending = true;
+  /** While backing off after a failure, notifications do not cut the wait short. */
+  private backingOff = false;
   private stopped = false;
   private running: Promise<void> | null = null;
   private lastPrune = 0;
@@ -99,7 +102,9 @@ export class OutboxRelay {
     const byQueue = new Map<string, ReturnType<typeof jobFor>[]>();
     for (const envelope of envelopes) {
       for (const context of subscribersOf(envelope.type)) {
-        byQueue.set(context, [...(byQueue.get(context) ?? []), jobFor(envelope, this.options.events)]);
+        const jobs = byQueue.get(context) ?? [];
+        jobs.push(jobFor(envelope, this.options.events));
+        byQueue.set(context, jobs);
       }
     }
     await Promise.all([...byQueue].map(([context, jobs]) => this.queue(context).addBulk(jobs)));
@@ -140,12 +145,13 @@ export class OutboxRelay {
         failures += 1;
         if (failures === 1 || failures % 50 === 0) this.log.warn(`cannot publish events yet (${(error as Error).message}); they stay in the outbox`);
       }
-      await this.pause(failures > 0 ? Math.min(100 * 2 ** failures, 5_000) : this.options.pollIntervalMs ?? 1_000, failures > 0);
+      this.backingOff = failures > 0;
+      await this.pause(this.backingOff ? Math.min(100 * 2 ** failures, 5_000) : this.options.pollIntervalMs ?? 1_000);
     }
   }
 
-  private pause(ms: number, ignoreNudges: boolean): Promise<void> {
-    if (this.pending && !ignoreNudges) return Promise.resolve();
+  private pause(ms: number): Promise<void> {
+    if (this.pending && !this.backingOff) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -153,13 +159,13 @@ export class OutboxRelay {
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = ignoreNudges && !this.stopped ? () => this.stopped && done() : done;
+      this.wake = done;
     });
   }
 
   private nudge(): void {
     this.pending = true;
-    this.wake?.();
+    if (!this.backingOff) this.wake?.();
   }
 
   /** LISTEN on the channel the outbox's insert trigger notifies, so new rows go out within milliseconds. */
