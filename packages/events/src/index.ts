@@ -9,3 +9,4 @@ export * from './inventory-events';
 export * from './payments-events';
 export * from './shipping-events';
 export * from './published-language';
+export * from './shipping-quote';
