@@ -5,6 +5,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput, formatMoney, requireRole, toPayload } from '@storefront/platform';
 import { CountryCode } from '../domain/country-code.value-object';
 import type { DeliveryEstimate } from '../domain/rate-table';
+import type { ShippingOption } from '../application/quote-shipping-options/quote-shipping-options.use-case';
 import type { Money, ShippingRate } from '../domain/shipping-rate';
 import type { ShippingContext } from './shipping-context';
 import { productsAwaitingMeasurement } from './awaiting-measurement.resolver';
@@ -14,6 +15,12 @@ export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'
 
 interface ProductRef {
   id: string;
+}
+
+interface CartRef {
+  id: string;
+  /** Ordering's lines, handed over by the gateway as `@requires` asks. */
+  lines: { product: ProductRef; quantity: number }[];
 }
 
 interface SetParcelProfileInput {
@@ -28,6 +35,7 @@ interface SetParcelProfileInput {
 const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 const toMoneyView = ({ amount, currency }: Money) => money(amount, currency);
 const toEstimateView = (estimate: DeliveryEstimate) => ({ ...estimate, price: toMoneyView(estimate.price) });
+const toOptionView = (option: ShippingOption) => ({ ...toEstimateView(option), id: option.id, expiresAt: option.expiresAt.toISOString() });
 
 export const resolvers: GraphQLResolverMap<ShippingContext> = {
   Query: {
@@ -47,6 +55,14 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
     ...shipmentResolvers.Mutation,
   },
   Order: shipmentResolvers.Order,
+  Cart: {
+    shippingOptions: async (cart: CartRef, { country }: { country: string }, ctx: ShippingContext) => {
+      const lines = cart.lines.map(({ product, quantity }) => ({ productId: product.id, quantity }));
+      const options = await ctx.useCases.quoteShippingOptions.execute({ country, lines });
+      if (!options.ok) throw badUserInput(options.error.message, 'country');
+      return options.value.map(toOptionView);
+    },
+  },
   Product: {
     // Any id is a product shipping may be asked about; what it knows is loaded per field, batched.
     __resolveReference: (ref: ProductRef) => ({ id: ref.id }),
