@@ -1,4 +1,4 @@
-import type { EventsConfig } from '@storefront/messaging';
+import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
 import { start } from '../src/main';
 import { connectPromotionsDb, type PromotionsDb } from '../src/infrastructure/promotions-database';
@@ -24,6 +24,8 @@ export interface PromotionsHarness {
   db: PromotionsDb;
   /** This run's event bus settings: a key prefix of its own, so it never takes a running system's jobs. */
   events: EventsConfig;
+  /** The subgraph's own consumer: a test hands it events as its queue would. */
+  consumer: EventConsumer<SqlExecutor>;
   /** Signed by the gateway as `identity` (anonymous when null). */
   graphql(query: string, variables?: Record<string, unknown>, identity?: Identity | null): Promise<GraphQLResponse>;
   stop(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startHarness(): Promise<PromotionsHarness> {
     return {
       db,
       events,
+      consumer: server.events.consumer!,
       async graphql(query, variables = {}, identity = null) {
         const { status, body } = await postToSubgraph(server.url, query, variables, signIdentityHeaders(identity, GATEWAY_SECRET));
         return { status, ...body };
@@ -56,3 +59,41 @@ export async function startHarness(): Promise<PromotionsHarness> {
     throw error;
   }
 }
+
+export const CREATE_PROMOTION = /* GraphQL */ `
+  mutation ($input: CreatePromotionInput!) {
+    createPromotion(input: $input) {
+      promotion {
+        id code description kind percentOff amountOff { amount currency formatted } productIds categoryIds
+        minimumSubtotal { amount currency } startsAt endsAt usageLimit perCustomerLimit status endedAt redemptionCount createdAt
+      }
+      errors { code message field }
+    }
+  }
+`;
+
+export const END_PROMOTION = /* GraphQL */ `
+  mutation ($id: ID!) {
+    endPromotion(id: $id) { promotion { id status endedAt } errors { code message field } }
+  }
+`;
+
+export const PROMOTIONS = /* GraphQL */ `
+  query ($first: Int, $after: String) {
+    promotions(first: $first, after: $after) {
+      edges { cursor node { id code status redemptionCount } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** Creates a promotion as an admin through the API; returns its id. */
+export async function aPromotion(harness: PromotionsHarness, input: Record<string, unknown>): Promise<string> {
+  const result = await harness.graphql(CREATE_PROMOTION, { input }, admin);
+  const payload = result.data?.createPromotion;
+  if (!payload?.promotion) throw new Error(`createPromotion refused: ${JSON.stringify(result.errors ?? payload?.errors)}`);
+  return payload.promotion.id;
+}
+
+/** A unique coupon code for one test. */
+export const aCode = (): string => `TEST-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;

@@ -1,5 +1,5 @@
-/** Where use cases get new ids and the current time from, so tests can pin both. */
+/** Where use cases get the current time and new ids from, so tests can pin them. */
 export interface Environment {
-  newId(): string;
   now(): Date;
+  newId(): string;
 }

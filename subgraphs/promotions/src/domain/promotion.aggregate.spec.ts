@@ -1,26 +1,90 @@
-import { Promotion, MAX_NAME_LENGTH } from './promotion.aggregate';
-import { AT, newPromotion } from './promotion.test-builders';
+import { Promotion } from './promotion.aggregate';
+import { PROMOTION_A, PROMOTION_B, aStoredPromotion, hoursFromNow, now, someTerms } from './promotion.test-builders';
 
 describe('Promotion', () => {
-  it('is created with a trimmed name and records PromotionCreated', () => {
-    const created = Promotion.create(newPromotion({ name: '  Spring  ' }), AT);
-    if (!created.ok) throw new Error(created.error.message);
+  describe('create', () => {
+    it('records that it was activated, with its terms', () => {
+      const created = Promotion.create(PROMOTION_B, someTerms(), [], now);
+      if (!created.ok) throw new Error(created.error.message);
+      expect(created.value.pullEvents()).toEqual([{ type: 'PromotionActivated', aggregateId: PROMOTION_B, occurredAt: now, terms: someTerms() }]);
+      expect(created.value.snapshot()).toMatchObject({ endedAt: null, redemptionCount: 0, createdAt: now });
+    });
 
-    expect(created.value.snapshot()).toEqual({ id: newPromotion().id, name: 'Spring', createdAt: AT, version: 0 });
-    expect(created.value.pullEvents()).toEqual([{ type: 'PromotionCreated', aggregateId: newPromotion().id, occurredAt: AT, name: 'Spring' }]);
+    it('refuses a code another promotion uses at the same time', () => {
+      const running = aStoredPromotion({ code: 'WELCOME5', endsAt: hoursFromNow(10) });
+      expect(Promotion.create(PROMOTION_B, someTerms({ startsAt: hoursFromNow(9) }), [running], now)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'DUPLICATE_CODE', field: 'code', message: expect.stringContaining(PROMOTION_A) }),
+      });
+    });
+
+    it('takes a code again once the promotion that used it ended, or for a period after it', () => {
+      const ended = aStoredPromotion({}, { endedAt: hoursFromNow(-0.5) });
+      const expired = aStoredPromotion({ startsAt: hoursFromNow(-5), endsAt: hoursFromNow(-1) });
+      const untilTomorrow = aStoredPromotion({ endsAt: hoursFromNow(24) });
+      expect(Promotion.create(PROMOTION_B, someTerms({ startsAt: now }), [ended, expired], now).ok).toBe(true);
+      expect(Promotion.create(PROMOTION_B, someTerms({ startsAt: hoursFromNow(24) }), [untilTomorrow], now).ok).toBe(true);
+    });
   });
 
-  it.each([
-    ['an empty name', ' ', 'NAME_REQUIRED'],
-    ['a name that is too long', 'x'.repeat(MAX_NAME_LENGTH + 1), 'NAME_TOO_LONG'],
-  ])('refuses %s, naming the field', (_, name, code) => {
-    expect(Promotion.create(newPromotion({ name }), AT)).toEqual({ ok: false, error: expect.objectContaining({ code, field: 'name' }) });
+  it('is SCHEDULED before its start, ACTIVE until its end, ENDED from its end or once an admin ends it', () => {
+    const promotion = aStoredPromotion({ startsAt: hoursFromNow(1), endsAt: hoursFromNow(2) });
+    expect(promotion.statusAt(now)).toBe('SCHEDULED');
+    expect(promotion.statusAt(hoursFromNow(1))).toBe('ACTIVE');
+    expect(promotion.statusAt(hoursFromNow(2))).toBe('ENDED');
+    expect(promotion.end(now)).toEqual({ ok: true, value: undefined });
+    expect(promotion.statusAt(now)).toBe('ENDED');
   });
 
-  it('is restored from storage without recording anything', () => {
-    const restored = Promotion.restore({ id: newPromotion().id, name: 'Spring', createdAt: AT, version: 3 });
+  describe('end', () => {
+    it('ends it now and records that', () => {
+      const promotion = aStoredPromotion();
+      promotion.end(now);
+      expect(promotion.snapshot().endedAt).toEqual(now);
+      expect(promotion.pullEvents()).toEqual([{ type: 'PromotionEnded', aggregateId: PROMOTION_A, occurredAt: now }]);
+    });
 
-    expect(restored.snapshot().version).toBe(3);
-    expect(restored.pullEvents()).toEqual([]);
+    it('refuses to end one that has ended already, and records nothing', () => {
+      const ended = aStoredPromotion({}, { endedAt: hoursFromNow(-1) });
+      const expired = aStoredPromotion({ startsAt: hoursFromNow(-3), endsAt: hoursFromNow(-1) });
+      for (const promotion of [ended, expired]) {
+        expect(promotion.end(now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'ALREADY_ENDED', field: 'id' }) });
+        expect(promotion.pullEvents()).toEqual([]);
+      }
+    });
+  });
+
+  describe('redemptions', () => {
+    it('are refused before its start and after its end', () => {
+      expect(aStoredPromotion({ startsAt: hoursFromNow(1) }).refusalFor(0, now)).toBe('PROMOTION_NOT_STARTED');
+      expect(aStoredPromotion({ endsAt: hoursFromNow(1) }).refusalFor(0, hoursFromNow(1))).toBe('PROMOTION_ENDED');
+      expect(aStoredPromotion({}, { endedAt: hoursFromNow(-1) }).refusalFor(0, now)).toBe('PROMOTION_ENDED');
+    });
+
+    it('take places up to the usage limit, and a place given back can be taken again', () => {
+      const promotion = aStoredPromotion({ usageLimit: 2 });
+      promotion.redeem(0, now);
+      promotion.redeem(0, now);
+      expect(promotion.refusalFor(0, now)).toBe('USAGE_LIMIT_REACHED');
+      expect(() => promotion.redeem(0, now)).toThrow(/USAGE_LIMIT_REACHED/);
+      promotion.giveBack();
+      expect(promotion.refusalFor(0, now)).toBeNull();
+      expect(promotion.snapshot().redemptionCount).toBe(1);
+    });
+
+    it('are refused to a customer who holds as many as the per-customer limit', () => {
+      const promotion = aStoredPromotion({ perCustomerLimit: 1 });
+      expect(promotion.refusalFor(0, now)).toBeNull();
+      expect(promotion.refusalFor(1, now)).toBe('CUSTOMER_LIMIT_REACHED');
+    });
+
+    it('are unlimited without limits', () => {
+      const promotion = aStoredPromotion({}, { redemptionCount: 1_000_000 });
+      expect(promotion.refusalFor(1_000, now)).toBeNull();
+    });
+
+    it('cannot be given back when none is held', () => {
+      expect(() => aStoredPromotion().giveBack()).toThrow(/no redemption/);
+    });
   });
 });

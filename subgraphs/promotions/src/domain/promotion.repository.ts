@@ -1,8 +1,31 @@
+import type { OrderRedemption } from './order-redemption.aggregate';
 import type { Promotion } from './promotion.aggregate';
 
-/** Stores promotions with the events they recorded, in one transaction. */
+/** Stores promotions with the events they recorded, in the caller's transaction. */
 export interface PromotionRepository {
-  /** The promotion, or null when there is none with that id (any string is a valid question). */
-  findById(id: string): Promise<Promotion | null>;
+  /** Stores a new promotion; its events go out with it. */
   add(promotion: Promotion): Promise<void>;
+  /** Stores a loaded promotion's changes; its events go out with them. */
+  save(promotion: Promotion): Promise<void>;
+  /** Loads under a row lock held until the transaction ends; null when there is none. */
+  lock(id: string): Promise<Promotion | null>;
+  /**
+   * Loads those that exist under row locks held until the transaction ends, taken in id order so
+   * that two orders redeeming the same promotions never wait for each other in a circle.
+   */
+  lockAll(ids: readonly string[]): Promise<Promotion[]>;
+  /**
+   * Locks the code until the transaction ends (two admins creating one code wait for each other)
+   * and gives the promotions with it that no admin has ended (their periods may be over).
+   */
+  lockCode(code: string): Promise<Promotion[]>;
+}
+
+/** Stores what each order redeemed, in the caller's transaction. */
+export interface OrderRedemptionRepository {
+  /** Loads under a row lock held until the transaction ends; null when promotions never heard of the order. */
+  lock(orderId: string): Promise<OrderRedemption | null>;
+  /** Per promotion, how many orders of the customer hold a redemption of it now. */
+  heldByCustomer(customerId: string, promotionIds: readonly string[]): Promise<Map<string, number>>;
+  save(redemption: OrderRedemption): Promise<void>;
 }

@@ -2,30 +2,73 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { requireRole, toPayload } from '@storefront/platform';
-import type { PromotionState } from '../domain/promotion.aggregate';
+import { decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
+import { promotionStatus, type PromotionState } from '../domain/promotion.aggregate';
+import type { Money } from '../domain/money.value-object';
+import type { PromotionInput } from '../domain/promotion-terms';
+import type { PromotionPosition } from '../infrastructure/promotion.queries';
 import type { PromotionsContext } from './promotions-context';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
-const toView = (state: Readonly<PromotionState>) => ({ id: state.id, name: state.name, createdAt: state.createdAt.toISOString() });
+const CURSOR_NAMESPACE = 'promotions.promotions';
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-async function findPromotion(id: string, ctx: PromotionsContext) {
-  const found = await ctx.promotions.findById(id);
-  return found ? toView(found.snapshot()) : null;
+const moneyView = (money: Money | null) => (money ? { ...money, formatted: formatMoney(money.amount, money.currency) } : null);
+
+/** A promotion as the API shows it, its status as of `now`. */
+function toView(state: Readonly<PromotionState>, now: Date) {
+  const { terms } = state;
+  return {
+    id: state.id,
+    code: terms.code,
+    description: terms.description,
+    kind: terms.kind,
+    percentOff: terms.percentOff,
+    amountOff: moneyView(terms.amountOff),
+    productIds: terms.productIds,
+    categoryIds: terms.categoryIds,
+    minimumSubtotal: moneyView(terms.minimumSubtotal),
+    startsAt: terms.startsAt.toISOString(),
+    endsAt: terms.endsAt?.toISOString() ?? null,
+    usageLimit: terms.usageLimit,
+    perCustomerLimit: terms.perCustomerLimit,
+    status: promotionStatus(state, now),
+    endedAt: state.endedAt?.toISOString() ?? null,
+    redemptionCount: state.redemptionCount,
+    createdAt: state.createdAt.toISOString(),
+  };
+}
+
+/** A cursor's key is the edge's place in the list: when the promotion was created, then its id. */
+const toKey = ({ createdAt, id }: PromotionPosition) => `${createdAt.toISOString()}|${id}`;
+
+function fromKey(key: string): PromotionPosition | null {
+  const [instant = '', id = '', ...rest] = key.split('|');
+  if (rest.length > 0 || !ISO_INSTANT.test(instant) || !isUuid(id)) return null;
+  const createdAt = new Date(instant);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
 export const resolvers: GraphQLResolverMap<PromotionsContext> = {
   Query: {
-    promotion: (_: unknown, { id }: { id: string }, ctx: PromotionsContext) => findPromotion(id, ctx),
-  },
-  Mutation: {
-    createPromotion: async (_: unknown, { input }: { input: { name: string } }, ctx: PromotionsContext) => {
+    promotions: async (_: unknown, args: { first?: number | null; after?: string | null }, ctx: PromotionsContext) => {
       requireRole(ctx.identity, 'admin');
-      return toPayload('promotion', await ctx.useCases.createPromotion.execute(input), toView);
+      const size = pageSize(args.first);
+      const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
+      const page = await ctx.queries.page(after, size);
+      const edges = page.items.map((item) => ({ cursor: encodeCursor(CURSOR_NAMESPACE, toKey(item)), node: toView(item, ctx.now()) }));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
   },
-  Promotion: {
-    __resolveReference: (ref: { id: string }, ctx: PromotionsContext) => findPromotion(ref.id, ctx),
+  Mutation: {
+    createPromotion: async (_: unknown, { input }: { input: PromotionInput }, ctx: PromotionsContext) => {
+      requireRole(ctx.identity, 'admin');
+      return toPayload('promotion', await ctx.useCases.createPromotion.execute(input), (state) => toView(state, ctx.now()));
+    },
+    endPromotion: async (_: unknown, { id }: { id: string }, ctx: PromotionsContext) => {
+      requireRole(ctx.identity, 'admin');
+      return toPayload('promotion', await ctx.useCases.endPromotion.execute(id), (state) => toView(state, ctx.now()));
+    },
   },
 };

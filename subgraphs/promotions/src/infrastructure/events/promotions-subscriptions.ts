@@ -1,7 +1,4 @@
-import { defineSubscriptions } from '@storefront/events';
+import { defineSubscriptions, OrderCancelledV1, OrderPlacedV2, OrderRejectedV1 } from '@storefront/events';
 
-/**
- * What promotions listens to: nothing yet. Add a contract here and its handler (`on(contract, ...)`
- * from @storefront/messaging) to the handlers main.ts passes, then run `pnpm events:contracts`.
- */
-export const subscriptions = defineSubscriptions('promotions', []);
+/** What promotions listens to: orders placed with promotions applied, and orders that will not go ahead. */
+export const subscriptions = defineSubscriptions('promotions', [OrderPlacedV2, OrderCancelledV1, OrderRejectedV1]);
