@@ -17,7 +17,7 @@ describe('readContextDeclarations', () => {
     writeFileSync(path.join(root, 'subgraphs', folder, 'context.json'), typeof content === 'string' ? content : JSON.stringify(content));
   };
 
-  it('reads the repository’s six contexts, sorted by port', () => {
+  it('reads the repository’s seven contexts, sorted by port', () => {
     const contexts = readContextDeclarations();
     expect(contexts.map(({ name, port }) => `${name}:${port}`)).toEqual([
       'catalog:4001',
@@ -26,6 +26,7 @@ describe('readContextDeclarations', () => {
       'payments:4004',
       'shipping:4005',
       'notifications:4006',
+      'promotions:4007',
     ]);
     expect(contexts.find((context) => context.name === 'notifications')).toEqual({ name: 'notifications', port: 4006, publishes: false, consumes: true, demoData: false });
   });
