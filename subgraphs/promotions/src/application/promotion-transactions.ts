@@ -1,4 +1,5 @@
-import type { OrderRedemptionRepository, PromotionRepository } from '../domain/promotion.repository';
+import type { OrderRedemptionRepository } from '../domain/order-redemption.repository';
+import type { PromotionRepository } from '../domain/promotion.repository';
 
 export interface PromotionStore {
   promotions: PromotionRepository;

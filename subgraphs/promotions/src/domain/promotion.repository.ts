@@ -1,4 +1,3 @@
-import type { OrderRedemption } from './order-redemption.aggregate';
 import type { Promotion } from './promotion.aggregate';
 
 /** Stores promotions with the events they recorded, in the caller's transaction. */
@@ -19,13 +18,4 @@ export interface PromotionRepository {
    * and gives the promotions with it that no admin has ended (their periods may be over).
    */
   lockCode(code: string): Promise<Promotion[]>;
-}
-
-/** Stores what each order redeemed, in the caller's transaction. */
-export interface OrderRedemptionRepository {
-  /** Loads under a row lock held until the transaction ends; null when promotions never heard of the order. */
-  lock(orderId: string): Promise<OrderRedemption | null>;
-  /** Per promotion, how many orders of the customer hold a redemption of it now. */
-  heldByCustomer(customerId: string, promotionIds: readonly string[]): Promise<Map<string, number>>;
-  save(redemption: OrderRedemption): Promise<void>;
 }

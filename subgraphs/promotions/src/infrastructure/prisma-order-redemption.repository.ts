@@ -1,6 +1,6 @@
 import { appendToOutbox } from '@storefront/messaging';
 import type { OrderRedemption } from '../domain/order-redemption.aggregate';
-import type { OrderRedemptionRepository } from '../domain/promotion.repository';
+import type { OrderRedemptionRepository } from '../domain/order-redemption.repository';
 import type { Prisma } from './prisma/generated/client';
 import { toIntegrationEvents } from './events/promotions-integration-events';
 import { toDomain } from './order-redemption.mapper';
