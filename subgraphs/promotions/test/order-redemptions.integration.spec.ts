@@ -79,9 +79,13 @@ describe("promotions' step in the order saga", () => {
     const rejectedOrder = anOrderId();
     await promotions.consumer.handle(orderPlaced(rejectedOrder, [coupon]));
     expect(await redemptionCount(coupon)).toBe(1);
-    await promotions.consumer.handle(orderRejected(rejectedOrder));
+    const rejected = orderRejected(rejectedOrder);
+    expect(await promotions.consumer.handle(rejected)).toBe('handled');
+    expect(await promotions.consumer.handle(rejected)).toBe('duplicate');
     await promotions.consumer.handle(orderRejected(rejectedOrder));
     expect(await redemptionCount(coupon)).toBe(0);
+    const statuses = await promotions.db.orderRedemption.findMany({ where: { orderId: { in: [cancelledOrder, rejectedOrder] } }, select: { status: true } });
+    expect(statuses).toEqual([{ status: 'GIVEN_BACK' }, { status: 'GIVEN_BACK' }]);
   });
 
   it('redeems nothing for an order cancelled before it was seen placed', async () => {

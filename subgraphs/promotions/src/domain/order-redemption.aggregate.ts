@@ -47,14 +47,14 @@ export class OrderRedemption extends AggregateRoot<OrderRedemptionEvent> {
   static redeem(order: PlacedOrder, promotions: readonly Promotion[], customerRedemptions: ReadonlyMap<string, number>): OrderRedemption {
     const byId = new Map(promotions.map((promotion) => [promotion.id, promotion]));
     const promotionIds = [...new Set(order.promotionIds)];
-    const refusal = promotionIds.map((id) => refusalOf(id, byId.get(id), customerRedemptions.get(id) ?? 0, order.placedAt)).find((r) => r !== null) ?? null;
+    const refusal = promotionIds.map((id) => refusalOf(id, byId.get(id), customerRedemptions.get(id) ?? 0)).find((r) => r !== null) ?? null;
     const about = { aggregateId: order.orderId, occurredAt: order.placedAt, orderId: order.orderId };
     if (refusal) {
       const refused = new OrderRedemption({ orderId: order.orderId, customerId: order.customerId, status: 'REFUSED', promotionIds: [], refusal, at: order.placedAt });
       refused.record({ type: 'RedemptionRefused', ...about, promotionId: refusal.promotionId, code: refusal.code, reason: refusal.reason });
       return refused;
     }
-    for (const promotion of promotionIds.flatMap((id) => byId.get(id) ?? [])) promotion.redeem(customerRedemptions.get(promotion.id) ?? 0, order.placedAt);
+    for (const promotion of promotionIds.flatMap((id) => byId.get(id) ?? [])) promotion.redeem(customerRedemptions.get(promotion.id) ?? 0);
     const redeemed = new OrderRedemption({ orderId: order.orderId, customerId: order.customerId, status: 'REDEEMED', promotionIds, refusal: null, at: order.placedAt });
     redeemed.record({ type: 'PromotionsRedeemed', ...about, promotionIds });
     return redeemed;
@@ -103,8 +103,8 @@ export class OrderRedemption extends AggregateRoot<OrderRedemptionEvent> {
   }
 }
 
-function refusalOf(promotionId: string, promotion: Promotion | undefined, customerRedemptions: number, at: Date): Refusal | null {
+function refusalOf(promotionId: string, promotion: Promotion | undefined, customerRedemptions: number): Refusal | null {
   if (!promotion) return { promotionId, code: null, reason: 'UNKNOWN_PROMOTION' };
-  const reason = promotion.refusalFor(customerRedemptions, at);
+  const reason = promotion.refusalFor(customerRedemptions);
   return reason ? { promotionId, code: promotion.code, reason } : null;
 }

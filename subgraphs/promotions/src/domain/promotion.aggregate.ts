@@ -21,7 +21,7 @@ export function promotionStatus({ endedAt, terms }: Pick<PromotionState, 'endedA
 }
 
 /** Why one order cannot redeem a promotion, with a stable code. */
-export type RedemptionRefusal = 'PROMOTION_ENDED' | 'PROMOTION_NOT_STARTED' | 'USAGE_LIMIT_REACHED' | 'CUSTOMER_LIMIT_REACHED';
+export type RedemptionRefusal = 'USAGE_LIMIT_REACHED' | 'CUSTOMER_LIMIT_REACHED';
 
 /**
  * A promotion: terms fixed at creation, a period, and how often orders hold a redemption of it.
@@ -77,13 +77,12 @@ export class Promotion extends AggregateRoot<PromotionEvent> {
   }
 
   /**
-   * Whether an order placed at `at` by a customer who holds `customerRedemptions` redemptions of it
-   * already may redeem it; null when it may.
+   * Whether an order whose customer holds `customerRedemptions` redemptions of it already may
+   * redeem it too; null when it may. Only the limits are checked here: ordering applied the
+   * promotion within the period it knew of, and an admin's ending reaches it as an event, so an
+   * order placed in between keeps what it was shown (an unlimited promotion is never refused).
    */
-  refusalFor(customerRedemptions: number, at: Date): RedemptionRefusal | null {
-    const status = this.statusAt(at);
-    if (status === 'ENDED') return 'PROMOTION_ENDED';
-    if (status === 'SCHEDULED') return 'PROMOTION_NOT_STARTED';
+  refusalFor(customerRedemptions: number): RedemptionRefusal | null {
     const { usageLimit, perCustomerLimit } = this.state.terms;
     if (usageLimit !== null && this.state.redemptionCount >= usageLimit) return 'USAGE_LIMIT_REACHED';
     if (perCustomerLimit !== null && customerRedemptions >= perCustomerLimit) return 'CUSTOMER_LIMIT_REACHED';
@@ -91,8 +90,8 @@ export class Promotion extends AggregateRoot<PromotionEvent> {
   }
 
   /** Takes one place; the caller asked `refusalFor` first (a refused redemption is a bug here). */
-  redeem(customerRedemptions: number, at: Date): void {
-    const refusal = this.refusalFor(customerRedemptions, at);
+  redeem(customerRedemptions: number): void {
+    const refusal = this.refusalFor(customerRedemptions);
     if (refusal) throw new Error(`Promotion ${this.state.id} cannot be redeemed: ${refusal}`);
     this.state = { ...this.state, redemptionCount: this.state.redemptionCount + 1 };
   }
