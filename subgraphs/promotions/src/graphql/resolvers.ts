@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
 import { promotionStatus, type PromotionState } from '../domain/promotion.aggregate';
 import type { Money } from '../domain/money.value-object';
-import type { PromotionInput } from '../domain/promotion-terms';
 import type { PromotionPosition } from '../infrastructure/promotion.queries';
-import type { PromotionsContext } from './promotions-context';
+import type { Resolvers } from './generated/resolvers-types';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -26,8 +24,8 @@ function toView(state: Readonly<PromotionState>, now: Date) {
     kind: terms.kind,
     percentOff: terms.percentOff,
     amountOff: moneyView(terms.amountOff),
-    productIds: terms.productIds,
-    categoryIds: terms.categoryIds,
+    productIds: [...terms.productIds],
+    categoryIds: [...terms.categoryIds],
     minimumSubtotal: moneyView(terms.minimumSubtotal),
     startsAt: terms.startsAt.toISOString(),
     endsAt: terms.endsAt?.toISOString() ?? null,
@@ -50,9 +48,9 @@ function fromKey(key: string): PromotionPosition | null {
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
-export const resolvers: GraphQLResolverMap<PromotionsContext> = {
+export const resolvers: Resolvers = {
   Query: {
-    promotions: async (_: unknown, args: { first?: number | null; after?: string | null }, ctx: PromotionsContext) => {
+    promotions: async (_, args, ctx) => {
       requireRole(ctx.identity, 'admin');
       const size = pageSize(args.first);
       const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
@@ -62,11 +60,11 @@ export const resolvers: GraphQLResolverMap<PromotionsContext> = {
     },
   },
   Mutation: {
-    createPromotion: async (_: unknown, { input }: { input: PromotionInput }, ctx: PromotionsContext) => {
+    createPromotion: async (_, { input }, ctx) => {
       requireRole(ctx.identity, 'admin');
       return toPayload('promotion', await ctx.useCases.createPromotion.execute(input), (state) => toView(state, ctx.now()));
     },
-    endPromotion: async (_: unknown, { id }: { id: string }, ctx: PromotionsContext) => {
+    endPromotion: async (_, { id }, ctx) => {
       requireRole(ctx.identity, 'admin');
       return toPayload('promotion', await ctx.useCases.endPromotion.execute(id), (state) => toView(state, ctx.now()));
     },
