@@ -7,7 +7,7 @@ export interface PromotionRepository {
   /** Stores a loaded promotion's changes; its events go out with them. */
   save(promotion: Promotion): Promise<void>;
   /** Loads under a row lock held until the transaction ends; null when there is none. */
-  lock(id: string): Promise<Promotion | null>;
+  lockFor(id: string): Promise<Promotion | null>;
   /**
    * Loads those that exist under row locks held until the transaction ends, taken in id order so
    * that two orders redeeming the same promotions never wait for each other in a circle.

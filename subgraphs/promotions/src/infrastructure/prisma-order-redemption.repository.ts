@@ -18,7 +18,7 @@ export class PrismaOrderRedemptionRepository implements OrderRedemptionRepositor
    * serializes two events about an order that has no row yet (placed and cancelled arriving
    * together), which a row lock could not.
    */
-  async lock(orderId: string): Promise<OrderRedemption | null> {
+  async lockFor(orderId: string): Promise<OrderRedemption | null> {
     await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`promotions.order:${orderId}`}, 0))`;
     const row = await this.tx.orderRedemption.findUnique({ where: { orderId }, include: { redemptions: true } });
     return row ? toDomain(row) : null;

@@ -21,7 +21,7 @@ export class PrismaPromotionRepository implements PromotionRepository {
     await this.publish(promotion);
   }
 
-  async lock(id: string): Promise<Promotion | null> {
+  async lockFor(id: string): Promise<Promotion | null> {
     return (await this.lockAll([id]))[0] ?? null;
   }
 
@@ -29,8 +29,8 @@ export class PrismaPromotionRepository implements PromotionRepository {
   async lockAll(ids: readonly string[]): Promise<Promotion[]> {
     const wanted = [...new Set(ids.filter(isUuid))].sort();
     if (wanted.length === 0) return [];
-    // Raw because Prisma's query builder has no FOR UPDATE; only the ids are read from it.
-    await this.tx.$queryRaw`SELECT id FROM promotions WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
+    // Raw because Prisma's typed API cannot say FOR UPDATE; it returns no rows, the typed read follows.
+    await this.tx.$executeRaw`SELECT 1 FROM promotions WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
     const rows = await this.tx.promotion.findMany({ where: { id: { in: wanted } }, orderBy: { id: 'asc' } });
     return rows.map(toDomain);
   }

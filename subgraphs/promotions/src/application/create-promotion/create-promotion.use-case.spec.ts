@@ -11,7 +11,7 @@ const notUsed = (): never => {
 
 class InMemoryPromotions implements PromotionRepository {
   readonly save = notUsed;
-  readonly lock = notUsed;
+  readonly lockFor = notUsed;
   readonly lockAll = notUsed;
   readonly added: { promotion: Promotion; events: unknown[] }[] = [];
   constructor(private readonly existing: Promotion[] = []) {}
@@ -31,7 +31,7 @@ function setUp(existing: Promotion[] = []) {
   const store: PromotionTransactions = {
     run: (work) => {
       transactions += 1;
-      return work({ promotions, redemptions: { lock: notUsed, heldByCustomer: notUsed, save: notUsed } });
+      return work({ promotions, redemptions: { lockFor: notUsed, heldByCustomer: notUsed, save: notUsed } });
     },
   };
   const useCase = new CreatePromotion(store, { newId: () => PROMOTION_B, now: () => now });

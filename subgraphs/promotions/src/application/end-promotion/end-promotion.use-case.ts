@@ -12,7 +12,7 @@ export class EndPromotion {
 
   execute(id: string): Promise<Result<PromotionState>> {
     return this.transactions.run(async ({ promotions }) => {
-      const promotion = await promotions.lock(id);
+      const promotion = await promotions.lockFor(id);
       if (!promotion) return fail('PROMOTION_NOT_FOUND', `There is no promotion ${id}.`, 'id');
       const ended = promotion.end(this.env.now());
       if (!ended.ok) return ended;

@@ -16,7 +16,7 @@ export class GiveBackRedemptions {
   async execute({ orderId }: { orderId: string }): Promise<void> {
     const { promotions, redemptions } = this.store;
     const now = this.env.now();
-    const redemption = (await redemptions.lock(orderId)) ?? OrderRedemption.closedBeforePlaced(orderId, now);
+    const redemption = (await redemptions.lockFor(orderId)) ?? OrderRedemption.closedBeforePlaced(orderId, now);
     const held = await promotions.lockAll(redemption.heldPromotionIds);
     redemption.giveBack(held, now);
     await redemptions.save(redemption);

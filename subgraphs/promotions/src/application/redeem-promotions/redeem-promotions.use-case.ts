@@ -13,7 +13,7 @@ export class RedeemPromotions {
   async execute(order: PlacedOrder): Promise<void> {
     if (order.promotionIds.length === 0) return;
     const { promotions, redemptions } = this.store;
-    if (await redemptions.lock(order.orderId)) return;
+    if (await redemptions.lockFor(order.orderId)) return;
     const locked = await promotions.lockAll(order.promotionIds);
     const held = await redemptions.heldByCustomer(order.customerId, order.promotionIds);
     const redemption = OrderRedemption.redeem(order, locked, held);
