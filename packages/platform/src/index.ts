@@ -1,5 +1,6 @@
 export * from './identity';
 export * from './errors';
+export * from './authorization';
 export * from './pagination';
 export * from './config';
 export * from './logger';

@@ -1,5 +1,4 @@
-import { decodeCursor, encodeCursor, isUuid, pageSize } from '@storefront/platform';
-import { maySee } from '../domain/visibility';
+import { decodeCursor, encodeCursor, isUuid, mayActFor, pageSize } from '@storefront/platform';
 import type { NotificationPosition } from '../infrastructure/notification.queries';
 import type { NotificationsContext } from './notifications-context';
 
@@ -33,7 +32,7 @@ const NOTHING_TO_SEE = { edges: [], pageInfo: { hasNextPage: false, endCursor: n
 export async function customerNotifications(customer: { id: string }, args: NotificationsArgs, ctx: NotificationsContext) {
   const size = pageSize(args.first);
   const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
-  if (!maySee(ctx.identity, customer.id)) return NOTHING_TO_SEE;
+  if (!mayActFor(ctx.identity, customer.id)) return NOTHING_TO_SEE;
   const page = await ctx.customerPages.load({ customerId: customer.id, after, size });
   const edges = page.items.map((node) => ({ cursor: encodeCursor(CURSOR_NAMESPACE, toKey(node)), node }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };

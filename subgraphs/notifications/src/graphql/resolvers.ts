@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { isUuid } from '@storefront/platform';
-import { maySee } from '../domain/visibility';
+import { isUuid, mayActFor } from '@storefront/platform';
 import type { NotificationView } from '../infrastructure/notification.queries';
 import { customerNotifications } from './customer-notifications.resolver';
 import type { NotificationsContext } from './notifications-context';
@@ -26,7 +25,7 @@ export const resolvers: GraphQLResolverMap<NotificationsContext> = {
       // Order ids are UUIDs: another shape names no order, and anonymous callers see nothing anyway.
       if (!ctx.identity || !isUuid(order.id)) return [];
       const told = await ctx.orderNotifications.load(order.id);
-      return told.filter((notification) => maySee(ctx.identity, notification.customerId));
+      return told.filter((notification) => mayActFor(ctx.identity, notification.customerId));
     },
   },
   Notification: {

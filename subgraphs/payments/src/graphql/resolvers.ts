@@ -3,8 +3,7 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { ok } from '@storefront/kernel';
-import { formatMoney, requireRole, toPayload } from '@storefront/platform';
-import { maySeePayment } from '../application/payment-visibility';
+import { formatMoney, mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { PaymentView } from '../infrastructure/payment.queries';
 import type { PaymentsContext } from './payments-context';
 
@@ -37,7 +36,7 @@ export const resolvers: GraphQLResolverMap<PaymentsContext> = {
     __resolveReference: (ref: OrderRef) => ({ id: ref.id }),
     payment: async (order: OrderRef, _: unknown, ctx: PaymentsContext) => {
       const payment = await ctx.payments.load(order.id);
-      return payment && maySeePayment(ctx.identity, payment) ? payment : null;
+      return payment && mayActFor(ctx.identity, payment.customerId) ? payment : null;
     },
   },
   Payment: {

@@ -1,4 +1,4 @@
-import { requireRole, toPayload, type Identity } from '@storefront/platform';
+import { mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { ShipmentState } from '../domain/shipment.aggregate';
 import type { ShipmentView } from '../infrastructure/shipment.queries';
 import type { ShippingContext } from './shipping-context';
@@ -18,11 +18,6 @@ const toShipmentView = ({ id, status, carrier, trackingNumber, dispatchedAt, del
   deliveredAt: deliveredAt?.toISOString() ?? null,
 });
 
-/** The customer who ordered sees their shipment, and admins see every one; anyone else sees none, as if it did not exist. */
-function maySee(identity: Identity | null, shipment: ShipmentView): boolean {
-  return !!identity && (identity.roles.includes('admin') || identity.subject === shipment.customerId);
-}
-
 const present = (state: ShipmentState) => toShipmentView(state);
 
 export const shipmentResolvers = {
@@ -41,7 +36,7 @@ export const shipmentResolvers = {
     __resolveReference: (ref: OrderRef) => ({ id: ref.id }),
     shipment: async (order: OrderRef, _: unknown, ctx: ShippingContext) => {
       const shipment = await ctx.shipments.load(order.id);
-      return shipment && maySee(ctx.identity, shipment) ? toShipmentView(shipment) : null;
+      return shipment && mayActFor(ctx.identity, shipment.customerId) ? toShipmentView(shipment) : null;
     },
   },
 };
