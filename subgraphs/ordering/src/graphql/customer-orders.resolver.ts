@@ -1,6 +1,6 @@
-import { decodeCursor, encodeCursor, isUuid, pageSize } from '@storefront/platform';
+import { decodeCursor, encodeCursor, isUuid, mayActFor, pageSize } from '@storefront/platform';
 import type { OrderPosition } from '../infrastructure/order.queries';
-import { maySee, type OrderingContext } from './ordering-context';
+import type { OrderingContext } from './ordering-context';
 
 const CURSOR_NAMESPACE = 'ordering.customer-orders';
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -26,7 +26,7 @@ const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 export async function customerOrders(customer: { id: string }, args: CustomerOrdersArgs, ctx: OrderingContext) {
   const size = pageSize(args.first);
   const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
-  if (!maySee(ctx.identity, customer.id)) return EMPTY;
+  if (!mayActFor(ctx.identity, customer.id)) return EMPTY;
   const page = await ctx.queries.ofCustomer(customer.id, after, size);
   // The orders are loaded already: their fields and any entity lookup in this request need no query.
   page.items.forEach((order) => ctx.orders.prime(order.id, order));

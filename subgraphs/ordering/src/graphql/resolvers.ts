@@ -3,11 +3,11 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Result } from '@storefront/kernel';
-import { formatMoney, requireRole, toPayload } from '@storefront/platform';
+import { formatMoney, mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { PlaceOrderCommand } from '../application/place-order/place-order.use-case';
 import type { MoneyView, OrderLineView, OrderView } from '../infrastructure/order.queries';
 import { customerOrders } from './customer-orders.resolver';
-import { maySee, type OrderingContext } from './ordering-context';
+import type { OrderingContext } from './ordering-context';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -18,7 +18,7 @@ const money = ({ amount, currency }: MoneyView) => ({ amount, currency, formatte
 /** An order the caller may see, or null: someone else's order is as absent as one that never existed. */
 async function visibleOrder(ctx: OrderingContext, id: string): Promise<OrderView | null> {
   const order = await ctx.orders.load(id);
-  return order && maySee(ctx.identity, order.customerId) ? order : null;
+  return order && mayActFor(ctx.identity, order.customerId) ? order : null;
 }
 
 /** A payload with the order as it is now, read after the change. */
