@@ -1,6 +1,6 @@
 import type { PaymentProvider } from '../../domain/payment-provider';
 import type { PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { applyToPayment, type SagaStepOutcome } from '../saga-step';
 
 /** The order will not go ahead (cancelled or rejected): void the authorization, or never seek one. */

@@ -1,7 +1,7 @@
 import type { Money } from '../../domain/money.value-object';
 import { Payment } from '../../domain/payment.aggregate';
 import type { PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 
 export interface RecordPaymentCommand {
   orderId: string;

@@ -1,8 +1,7 @@
-import { fail, ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import { fail, ok, retryOnConcurrentModification, type Environment, type Result } from '@storefront/kernel';
 import type { Money } from '../../domain/money.value-object';
 import type { PaymentState } from '../../domain/payment.aggregate';
 import { PaymentProviderError, PaymentProviderUnavailableError, type PaymentProvider } from '../../domain/payment-provider';
-import type { Environment } from '../environment';
 import type { PaymentTransactions } from '../payment-transactions';
 
 export interface RefundPaymentCommand {
