@@ -1,6 +1,6 @@
 import type { OrderRepository } from '../../domain/order.repository';
 import type { SagaOutcome } from '../../domain/order-saga';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { changeOrder } from '../change-order';
 
 /** Payments' answer: the amount is authorized, or the provider declined. */

@@ -1,7 +1,7 @@
 import type { Shipment } from '../../domain/order.aggregate';
 import type { OrderRepository } from '../../domain/order.repository';
 import type { SagaOutcome } from '../../domain/order-saga';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { changeOrder } from '../change-order';
 
 /** Shipping's news: the parcel left the warehouse, then reached the customer. */

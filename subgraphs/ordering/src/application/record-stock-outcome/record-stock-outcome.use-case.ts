@@ -1,7 +1,7 @@
 import type { RefusedLine } from '../../domain/order.aggregate';
 import type { OrderRepository } from '../../domain/order.repository';
 import type { SagaOutcome } from '../../domain/order-saga';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { changeOrder } from '../change-order';
 
 /** Inventory's answer to a placed order: every line reserved, or none. */
