@@ -1,7 +1,7 @@
 import type { PaymentProvider } from '../../domain/payment-provider';
 import type { PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '@storefront/kernel';
-import { applyToPayment, type SagaStepOutcome } from '../saga-step';
+import type { Environment, Result } from '@storefront/kernel';
+import { applyToPayment } from '../saga-step';
 
 /**
  * The order's stock is reserved: ask the provider to authorize the payment. The provider is called
@@ -15,7 +15,12 @@ export class AuthorizePayment {
     private readonly env: Environment,
   ) {}
 
-  execute(orderId: string): Promise<SagaStepOutcome> {
-    return applyToPayment(this.payments, orderId, (payment) => payment.authorize(this.provider, this.env.now()));
+  execute(orderId: string): Promise<Result<void>> {
+    return applyToPayment(this.payments, orderId, async (payment) => {
+      const request = payment.authorizationRequest();
+      if (!request.ok) return request;
+      const { token, amount, idempotencyKey } = request.value;
+      return payment.recordAuthorization(await this.provider.authorize(token, amount, idempotencyKey), this.env.now());
+    });
   }
 }

@@ -1,7 +1,7 @@
 import type { PaymentProvider } from '../../domain/payment-provider';
 import type { PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '@storefront/kernel';
-import { applyToPayment, type SagaStepOutcome } from '../saga-step';
+import type { Environment, Result } from '@storefront/kernel';
+import { applyToPayment } from '../saga-step';
 
 /** The order will not go ahead (cancelled or rejected): void the authorization, or never seek one. */
 export class CancelPayment {
@@ -11,7 +11,12 @@ export class CancelPayment {
     private readonly env: Environment,
   ) {}
 
-  execute(orderId: string): Promise<SagaStepOutcome> {
-    return applyToPayment(this.payments, orderId, (payment) => payment.cancel(this.provider, this.env.now()));
+  execute(orderId: string): Promise<Result<void>> {
+    return applyToPayment(this.payments, orderId, async (payment) => {
+      const release = payment.voidRequest();
+      if (!release.ok) return release;
+      if (release.value) await this.provider.void(release.value.reference, release.value.idempotencyKey);
+      return payment.recordVoid(this.env.now());
+    });
   }
 }

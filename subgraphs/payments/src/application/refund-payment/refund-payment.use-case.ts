@@ -27,7 +27,11 @@ export class RefundPayment {
         this.transactions.run(async (payments) => {
           const payment = await payments.findByOrderForUpdate(orderId);
           if (!payment) return fail('PAYMENT_NOT_FOUND', `There is no payment for order ${orderId}.`, 'orderId');
-          const refunded = await payment.refund(this.provider, { refundId: this.env.newId(), amount, reason }, this.env.now());
+          const refund = { refundId: this.env.newId(), amount, reason };
+          const request = payment.refundRequest(refund);
+          if (!request.ok) return request;
+          const receipt = await this.provider.refund(request.value.reference, request.value.amount, request.value.idempotencyKey);
+          const refunded = payment.recordRefund(refund, receipt, this.env.now());
           if (!refunded.ok) return refunded;
           await payments.save(payment);
           return ok(payment.snapshot());
