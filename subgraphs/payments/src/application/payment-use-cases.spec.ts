@@ -51,7 +51,7 @@ class OnePayment implements PaymentRepository {
 const pinned = (...ids: string[]) => ({ now: () => now, newId: () => ids.shift() ?? 'id-extra' });
 
 function recorded(): Payment {
-  const result = Payment.record({ id: 'pay-1', orderId: 'order-1', customerId: 'alice', total: eur(5000), paymentToken: 'tok_visa' }, now);
+  const result = Payment.open({ id: 'pay-1', orderId: 'order-1', customerId: 'alice', total: eur(5000), paymentToken: 'tok_visa' }, now);
   if (!result.ok) throw new Error(result.error.message);
   result.value.pullEvents();
   return result.value;

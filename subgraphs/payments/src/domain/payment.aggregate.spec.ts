@@ -5,7 +5,7 @@ const now = new Date('2026-11-21T10:00:00Z');
 const eur = (amount: number): Money => ({ amount, currency: 'EUR' });
 
 function recorded(): Payment {
-  const result = Payment.record({ id: 'pay-1', orderId: 'order-1', customerId: 'alice', total: eur(5000), paymentToken: 'tok_visa' }, now);
+  const result = Payment.open({ id: 'pay-1', orderId: 'order-1', customerId: 'alice', total: eur(5000), paymentToken: 'tok_visa' }, now);
   if (!result.ok) throw new Error(result.error.message);
   result.value.pullEvents();
   return result.value;
@@ -22,7 +22,7 @@ const done = { ok: true, value: undefined };
 
 describe('Payment', () => {
   it('is recorded PENDING for the order total, asking nothing of the provider yet', () => {
-    const result = Payment.record({ id: 'pay-1', orderId: 'order-1', customerId: 'alice', total: eur(5000), paymentToken: 'tok_visa' }, now);
+    const result = Payment.open({ id: 'pay-1', orderId: 'order-1', customerId: 'alice', total: eur(5000), paymentToken: 'tok_visa' }, now);
     expect(result.ok && result.value.snapshot()).toMatchObject({ status: 'PENDING', amount: 5000, currency: 'EUR', captured: 0, refunded: 0 });
     expect(result.ok && result.value.pullEvents()).toEqual([
       { type: 'PaymentRecorded', aggregateId: 'pay-1', orderId: 'order-1', occurredAt: now, amount: eur(5000) },
@@ -35,7 +35,7 @@ describe('Payment', () => {
     [{ amount: 2 ** 31, currency: 'EUR' }, 'INVALID_AMOUNT'],
     [{ amount: 100, currency: 'euro' }, 'INVALID_CURRENCY'],
   ])('refuses to record a total of %p', (total, code) => {
-    expect(Payment.record({ id: 'p', orderId: 'o', customerId: 'c', total, paymentToken: 'tok_visa' }, now)).toEqual(refusal(code));
+    expect(Payment.open({ id: 'p', orderId: 'o', customerId: 'c', total, paymentToken: 'tok_visa' }, now)).toEqual(refusal(code));
   });
 
   it('asks for the authorization of its total under a key of its own, and records it once', () => {

@@ -22,7 +22,7 @@ export interface PaymentState {
   version: number;
 }
 
-export interface RecordPaymentInput {
+export interface NewPayment {
   id: string;
   orderId: string;
   customerId: string;
@@ -63,7 +63,8 @@ export class Payment extends AggregateRoot<PaymentEvent> {
     super();
   }
 
-  static record(input: RecordPaymentInput, now: Date): Result<Payment> {
+  /** Opens the payment of a placed order: PENDING for the order's total, nothing asked of the provider yet. */
+  static open(input: NewPayment, now: Date): Result<Payment> {
     const total = moneyOf(input.total.amount, input.total.currency, 'total');
     if (!total.ok) return total;
     if (input.paymentToken.trim().length === 0) return fail('INVALID_PAYMENT_TOKEN', 'An order needs a payment token.', 'paymentToken');
