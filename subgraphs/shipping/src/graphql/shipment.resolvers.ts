@@ -1,5 +1,4 @@
 import { mayActFor, requireRole, toPayload } from '@storefront/platform';
-import type { ShipmentState } from '../domain/shipment.aggregate';
 import type { ShipmentView } from '../infrastructure/shipment.queries';
 import type { ShippingContext } from './shipping-context';
 
@@ -18,17 +17,15 @@ const toShipmentView = ({ id, status, carrier, trackingNumber, dispatchedAt, del
   deliveredAt: deliveredAt?.toISOString() ?? null,
 });
 
-const present = (state: ShipmentState) => toShipmentView(state);
-
 export const shipmentResolvers = {
   Mutation: {
     dispatchShipment: async (_: unknown, { orderId }: { orderId: string }, ctx: ShippingContext) => {
       requireRole(ctx.identity, 'admin');
-      return toPayload('shipment', await ctx.useCases.dispatchShipment.execute({ orderId }), present);
+      return toPayload('shipment', await ctx.useCases.dispatchShipment.execute({ orderId }), toShipmentView);
     },
     confirmDelivery: async (_: unknown, { orderId }: { orderId: string }, ctx: ShippingContext) => {
       requireRole(ctx.identity, 'admin');
-      return toPayload('shipment', await ctx.useCases.confirmDelivery.execute({ orderId }), present);
+      return toPayload('shipment', await ctx.useCases.confirmDelivery.execute({ orderId }), toShipmentView);
     },
   },
   Order: {
