@@ -6,7 +6,6 @@ import { startService, stopAll, waitUntilUp, type Service } from './system/child
  * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
  * loaded, then every subgraph and the gateway start in their own processes. Ctrl-C stops them all.
  */
-const SUBGRAPHS = CONTEXTS;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
 }
 
 async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
-  for (const [index, subgraph] of SUBGRAPHS.entries()) {
+  for (const [index, subgraph] of CONTEXTS.entries()) {
     const subgraphPort = port(subgraph.name, subgraph.port);
     env[`${subgraph.name.toUpperCase()}_PORT`] = String(subgraphPort);
     env[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
@@ -57,7 +56,7 @@ async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name
   await Promise.all(services.map((service) => waitUntilUp(service, `${env[`${service.name.toUpperCase()}_URL`]?.replace('/graphql', '')}/ready`)));
 
   const gatewayPort = port('gateway', Number(env.PORT ?? 4000));
-  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, SUBGRAPHS.length);
+  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, CONTEXTS.length);
   services.push(gateway);
   await waitUntilUp(gateway, `http://127.0.0.1:${gatewayPort}/ready`);
 }
