@@ -36,9 +36,7 @@ class ScriptedProvider implements PaymentProvider {
 class OnePayment implements PaymentRepository {
   saves = 0;
   constructor(readonly payment: Payment) {}
-  async add() {
-    return false;
-  }
+  async add() {}
   async findByOrderForUpdate(orderId: string) {
     return orderId === this.payment.snapshot().orderId ? this.payment : null;
   }
