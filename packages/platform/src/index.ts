@@ -11,3 +11,4 @@ export * from './ids';
 export * from './payload';
 export * from './run-main';
 export * from './system-environment';
+export * from './context-declarations';
