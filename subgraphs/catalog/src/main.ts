@@ -23,7 +23,7 @@ export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Prom
   const env = { newId: randomUUID, now: () => new Date() };
   const useCases = {
     createProduct: new CreateProduct(products, categories, env),
-    updateProductDetails: new UpdateProductDetails(products, categories),
+    updateProductDetails: new UpdateProductDetails(products, categories, env),
     changeProductPrice: new ChangeProductPrice(products, env),
     discontinueProduct: new DiscontinueProduct(products, env),
   };

@@ -2,7 +2,7 @@ import {
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderDeliveredV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderRejectedV1,
   OrderShippedV1,
   type EventContract,
@@ -36,10 +36,10 @@ function tell(event: AboutAnOrder, news: OrderNews, tx: Tx): Promise<unknown> {
  * carries the order and the customer, so news arriving before order-placed is told all the same.
  */
 export const orderingEventHandlers = [
-  on(OrderPlacedV1, async (event, tx: Tx) => {
-    const { orderId, customerId, contactEmail, total } = event.payload;
+  on(OrderPlacedV2, async (event, tx: Tx) => {
+    const { orderId, customerId, contactEmail, total, subtotal, discount, shipping, tax } = event.payload;
     await new LearnRecipient(new PrismaRecipientBook(tx)).execute({ orderId, customerId, contactEmail });
-    await tell(event, { kind: 'ORDER_RECEIVED', total }, tx);
+    await tell(event, { kind: 'ORDER_RECEIVED', total, breakdown: { subtotal, discount, shipping, tax } }, tx);
   }),
   on(OrderConfirmedV1, async (event, tx: Tx) => {
     await tell(event, { kind: 'ORDER_CONFIRMED', total: event.payload.total }, tx);

@@ -2,7 +2,7 @@ import {
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderDeliveredV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderRejectedV1,
   OrderShippedV1,
 } from '@storefront/events';
@@ -23,11 +23,17 @@ export function toIntegrationEvent(order: Readonly<OrderState>, event: OrderEven
     case 'OrderPlaced':
       return {
         ...common,
-        contract: OrderPlacedV1,
+        contract: OrderPlacedV2,
         payload: {
           ...about,
           lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, name: line.name, unitPrice: line.unitPrice.toJSON() })),
           total: order.total.toJSON(),
+          subtotal: order.total.toJSON(),
+          discount: { amount: 0, currency: order.total.currency },
+          shipping: { amount: 0, currency: order.total.currency },
+          tax: { amount: 0, currency: order.total.currency },
+          appliedPromotions: [],
+          shippingOption: null,
           contactEmail: order.contactEmail,
           shippingAddress: { ...order.shippingAddress },
           paymentToken: event.paymentToken,
