@@ -10,3 +10,4 @@ export * from './payments-events';
 export * from './shipping-events';
 export * from './promotions-events';
 export * from './published-language';
+export * from './shipping-quote';
