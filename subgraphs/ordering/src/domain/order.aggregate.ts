@@ -1,9 +1,10 @@
 import { AggregateRoot, fail, ok, type Result } from '@storefront/kernel';
 import type { Money } from './money.value-object';
+import { linesOnly, type OrderCharges } from './order-charges';
 import type { OrderEvent } from './order-events';
 import { priceLines, type OrderLine } from './order-line';
 import type { CheckedOrderRequest } from './order-request';
-import { decide, SAGA_RULES, type SagaOutcome, type SagaStep } from './order-saga';
+import { decide, type SagaOutcome, type SagaStep } from './order-saga';
 import { CANCELLABLE, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
 import type { PricedProduct } from './priced-product';
 import type { ShippingAddress } from './shipping-address.value-object';
@@ -19,7 +20,11 @@ export interface OrderState {
   idempotencyKey: string;
   status: OrderStatus;
   lines: readonly OrderLine[];
+  /** subtotal - discount + shipping + tax (see charges), never below zero. */
   total: Money;
+  charges: OrderCharges;
+  /** Whether the promotions it applied still wait to be redeemed before it can be confirmed. */
+  awaitingRedemption: boolean;
   contactEmail: string;
   shippingAddress: ShippingAddress;
   /** Why the order was rejected or cancelled; null while it goes ahead. */
@@ -37,6 +42,20 @@ export interface RefusedLine {
   reason: 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT';
 }
 
+/** A checked-out cart: lines and charges priced by the cart, the address and payment checked. */
+export interface CheckOut {
+  id: string;
+  customerId: string;
+  idempotencyKey: string;
+  lines: readonly OrderLine[];
+  charges: OrderCharges;
+  total: Money;
+  contactEmail: string;
+  shippingAddress: ShippingAddress;
+  paymentToken: string;
+  now: Date;
+}
+
 export interface PlaceOrder {
   id: string;
   customerId: string;
@@ -47,8 +66,8 @@ export interface PlaceOrder {
 }
 
 /**
- * A customer's order: lines priced when it was placed, a total that is their sum, and a status
- * that only moves forward through the saga (see order-saga.ts). Every change records an event.
+ * A customer's order: lines priced when it was placed, the charges that make up its total, and a
+ * status that only moves forward through the saga (see order-saga.ts). Every change records an event.
  */
 export class Order extends AggregateRoot<OrderEvent> {
   private constructor(private state: OrderState) {
@@ -65,6 +84,8 @@ export class Order extends AggregateRoot<OrderEvent> {
       status: 'PLACED',
       lines: priced.value.lines,
       total: priced.value.total,
+      charges: linesOnly(priced.value.total),
+      awaitingRedemption: false,
       contactEmail: request.contactEmail,
       shippingAddress: request.shippingAddress,
       statusReason: null,
@@ -74,6 +95,22 @@ export class Order extends AggregateRoot<OrderEvent> {
     });
     order.record({ type: 'OrderPlaced', aggregateId: id, occurredAt: now, paymentToken: request.paymentToken });
     return ok(order);
+  }
+
+  /** The order a checked-out cart becomes; with promotions applied, it waits for their redemption too. */
+  static checkOut({ paymentToken, now, ...order }: CheckOut): Order {
+    const placed = new Order({
+      ...order,
+      lines: [...order.lines],
+      status: 'PLACED',
+      awaitingRedemption: order.charges.appliedPromotions.length > 0,
+      statusReason: null,
+      shipment: null,
+      placedAt: now,
+      version: 0,
+    });
+    placed.record({ type: 'OrderPlaced', aggregateId: order.id, occurredAt: now, paymentToken });
+    return placed;
   }
 
   /** Rebuilds an order from storage; no rule runs and no event is recorded. */
@@ -110,7 +147,22 @@ export class Order extends AggregateRoot<OrderEvent> {
   }
 
   notePaymentAuthorized(now: Date): SagaOutcome {
-    return this.advance('paymentAuthorized', now, () => this.record({ type: 'OrderConfirmed', ...this.about(now) }));
+    return this.advance('paymentAuthorized', now, () => this.recordProgress(now));
+  }
+
+  notePromotionsRedeemed(now: Date): SagaOutcome {
+    return this.advance('promotionsRedeemed', now, () =>
+      this.state.status === 'CONFIRMED' ? this.recordProgress(now) : this.record({ type: 'OrderPromotionsRedeemed', ...this.about(now) }),
+    );
+  }
+
+  noteRedemptionRefused(code: string | null, reason: string, now: Date): SagaOutcome {
+    return this.advance('redemptionRefused', now, () => {
+      const which = code ? `the coupon ${code}` : 'a promotion it applied';
+      const refusal: StatusReason = { code: 'PROMOTION_UNAVAILABLE', message: `The order could not use ${which}: ${reason.trim().replace(/[.\s]+$/, '')}.` };
+      this.state = { ...this.state, statusReason: refusal };
+      this.record({ type: 'OrderRejected', ...this.about(now), reason: refusal });
+    });
   }
 
   notePaymentDeclined(providerMessage: string, now: Date): SagaOutcome {
@@ -139,11 +191,16 @@ export class Order extends AggregateRoot<OrderEvent> {
   }
 
   private advance(step: SagaStep, now: Date, effect: () => void): SagaOutcome {
-    const outcome = decide(this.state.status, step);
-    if (outcome !== 'moved') return outcome;
-    this.state = { ...this.state, status: SAGA_RULES[step].to };
+    const decision = decide({ status: this.state.status, awaitingRedemption: this.state.awaitingRedemption }, step);
+    if (decision.outcome !== 'moved') return decision.outcome;
+    this.state = { ...this.state, ...decision.to };
     effect();
-    return outcome;
+    return 'moved';
+  }
+
+  /** Confirmed, or waiting for the promotions after the payment was authorized. */
+  private recordProgress(now: Date): void {
+    this.record({ type: this.state.status === 'CONFIRMED' ? 'OrderConfirmed' : 'OrderAwaitingPromotions', ...this.about(now) });
   }
 
   private close(reason: CancellationReason, now: Date): void {
