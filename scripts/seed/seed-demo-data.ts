@@ -6,6 +6,7 @@ import { seedDefaultRates } from '../../subgraphs/shipping/src/infrastructure/de
 import type { ContextUrls } from '../system/contexts';
 import { PrismaClient as OrderingClient } from '../../subgraphs/ordering/src/infrastructure/prisma/generated/client';
 import { seedPriceList } from '../../subgraphs/ordering/src/infrastructure/seed-price-list';
+import { seedTaxRates } from '../../subgraphs/ordering/src/infrastructure/prisma-tax-rates';
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, DEMO_WAREHOUSES, stableUuid } from './demo-products';
 
 export type SeedUrls = Pick<ContextUrls, 'catalog' | 'inventory' | 'shipping' | 'ordering'>;
@@ -62,6 +63,7 @@ export async function seedDemoData(urls: SeedUrls): Promise<{ products: number }
     });
     await shipping.parcelProfile.createMany({ data: DEMO_PRODUCTS.map((p) => ({ productId: p.id, ...p.parcel })), skipDuplicates: true });
     await seedPriceList(ordering, DEMO_PRODUCTS);
+    await seedTaxRates(ordering);
     return { products: DEMO_PRODUCTS.length };
   } finally {
     await Promise.all([catalog.$disconnect(), inventory.$disconnect(), shipping.$disconnect(), ordering.$disconnect()]);

@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { formatMoney, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
+import { ChangeCart } from './application/change-cart/change-cart.use-case';
+import { Checkout } from './application/checkout/checkout.use-case';
+import { SetTaxRate } from './application/set-tax-rate/set-tax-rate.use-case';
+import { CartQueries } from './infrastructure/cart.queries';
+import { cartPricer, PrismaCartTransactions, PrismaCheckoutTransactions } from './infrastructure/prisma-checkout-transactions';
+import { PrismaPromotionCatalog } from './infrastructure/prisma-promotions';
+import { PrismaTaxRates } from './infrastructure/prisma-tax-rates';
+import { promotionsEventHandlers } from './infrastructure/events/promotions-event-handlers';
 import { connectOrderingDb } from './infrastructure/ordering-database';
 import { PrismaOrdersByIdempotencyKey, PrismaOrderTransactions } from './infrastructure/prisma-order.repository';
 import { PrismaPriceList } from './infrastructure/prisma-price-list';
@@ -27,6 +35,13 @@ export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Pr
   const useCases = {
     placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), env),
     cancelOrder: new CancelOrder(transactions, env),
+    checkout: new Checkout(new PrismaCheckoutTransactions(db, config.shippingQuoteSecret, env), env, formatMoney),
+  };
+  const carts = {
+    queries: new CartQueries(db),
+    pricer: cartPricer(db, config.shippingQuoteSecret, env),
+    change: new ChangeCart(new PrismaCartTransactions(db), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
+    setTaxRate: new SetTaxRate(new PrismaTaxRates(db)),
   };
   const queries = new OrderQueries(db);
   const server = await startSubgraphServer({
@@ -35,7 +50,7 @@ export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Pr
     resolvers,
     port: config.port,
     gatewaySecret: config.gatewaySecret,
-    context: (identity) => orderingContext(identity, queries, useCases),
+    context: (identity) => orderingContext(identity, queries, useCases, carts),
     database: db,
   });
   const events = await startEventDelivery({
@@ -45,7 +60,7 @@ export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Pr
     publishes: true,
     consumes: {
       subscriptions: orderingSubscriptions,
-      handlers: [...catalogEventHandlers, ...inventoryEventHandlers, ...paymentsEventHandlers, ...shippingEventHandlers],
+      handlers: [...catalogEventHandlers, ...promotionsEventHandlers, ...inventoryEventHandlers, ...paymentsEventHandlers, ...shippingEventHandlers],
       transaction: (work) => db.$transaction(work),
     },
   });

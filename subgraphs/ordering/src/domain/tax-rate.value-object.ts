@@ -51,4 +51,6 @@ export class TaxRate {
 export interface TaxRates {
   /** The rate of the country (ISO 3166-1 alpha-2), or null when ordering does not ship there with tax known. */
   of(country: string): Promise<TaxRate | null>;
+  /** Sets the country's rate, replacing the one before. */
+  set(rate: TaxRate): Promise<void>;
 }

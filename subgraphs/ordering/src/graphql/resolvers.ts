@@ -5,13 +5,16 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Result } from '@storefront/kernel';
 import { formatMoney, requireRole, toPayload } from '@storefront/platform';
 import type { PlaceOrderCommand } from '../application/place-order/place-order.use-case';
+import type { CheckoutCommand } from '../application/checkout/checkout.use-case';
 import type { MoneyView, OrderLineView, OrderView } from '../infrastructure/order.queries';
+import { cartResolvers } from './cart.resolvers';
 import { customerOrders } from './customer-orders.resolver';
 import { maySee, type OrderingContext } from './ordering-context';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
 type PlaceOrderInput = Omit<PlaceOrderCommand, 'customerId'>;
+type CheckoutInput = Omit<CheckoutCommand, 'customerId'>;
 
 const money = ({ amount, currency }: MoneyView) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 
@@ -38,6 +41,16 @@ export const resolvers: GraphQLResolverMap<OrderingContext> = {
       const customer = requireRole(ctx.identity, 'customer');
       return orderPayload(ctx, await ctx.useCases.placeOrder.execute({ ...input, customerId: customer.subject }));
     },
+    checkout: async (_: unknown, { input }: { input: CheckoutInput }, ctx: OrderingContext) => {
+      const customer = requireRole(ctx.identity, 'customer');
+      const result = await ctx.useCases.checkout.execute({ ...input, customerId: customer.subject });
+      if (!result.ok) {
+        const { total, ...error } = result.error;
+        return { order: null, errors: [error], total: total ? money(total) : null };
+      }
+      return { ...(await orderPayload(ctx, result)), total: null };
+    },
+    ...cartResolvers.Mutation,
     cancelOrder: async (_: unknown, { id }: { id: string }, ctx: OrderingContext) => {
       const customer = requireRole(ctx.identity, 'customer');
       return orderPayload(ctx, await ctx.useCases.cancelOrder.execute({ orderId: id, customerId: customer.subject }));
@@ -46,11 +59,19 @@ export const resolvers: GraphQLResolverMap<OrderingContext> = {
   Customer: {
     __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
     orders: customerOrders,
+    ...cartResolvers.Customer,
   },
+  Cart: cartResolvers.Cart,
+  CartLine: cartResolvers.CartLine,
   Order: {
     // Through the loader: a list of orders from another subgraph is one query, not one per order.
     __resolveReference: (ref: { id: string }, ctx: OrderingContext) => visibleOrder(ctx, ref.id),
     total: (order: OrderView) => money(order.total),
+    subtotal: (order: OrderView) => money(order.subtotal),
+    discount: (order: OrderView) => money(order.discount),
+    shipping: (order: OrderView) => money(order.shipping),
+    tax: (order: OrderView) => money(order.tax),
+    appliedPromotions: (order: OrderView) => order.appliedPromotions.map((promotion) => ({ ...promotion, amount: money(promotion.amount) })),
     placedAt: (order: OrderView) => order.placedAt.toISOString(),
     customer: (order: OrderView) => ({ id: order.customerId }),
   },
