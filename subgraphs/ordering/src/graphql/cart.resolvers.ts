@@ -1,6 +1,6 @@
 import { formatMoney, requireRole, type Identity } from '@storefront/platform';
 import type { Result } from '@storefront/kernel';
-import type { PricedCart } from '../application/price-cart/cart-pricer';
+import type { DestinationCharges, PricedCart } from '../application/price-cart/cart-pricer';
 import type { CartState } from '../domain/cart.aggregate';
 import type { AppliedPromotion, PricedLine } from '../domain/cart-pricing';
 import { cartIdOf } from '../infrastructure/prisma-cart.repository';
@@ -8,13 +8,14 @@ import { maySee, type OrderingContext } from './ordering-context';
 
 const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 
-/** A cart being shown: its state, priced once per request however many fields ask. */
+/** A cart being shown: its state, priced once per request however many fields ask, and its bill per destination. */
 interface CartParent {
   state: CartState;
   priced: Promise<PricedCart>;
+  bills: Map<string, Promise<DestinationCharges | null>>;
 }
 
-const show = (state: CartState, ctx: OrderingContext): CartParent => ({ state, priced: ctx.carts.pricer.price(state) });
+const show = (state: CartState, ctx: OrderingContext): CartParent => ({ state, priced: ctx.carts.pricer.price(state), bills: new Map() });
 
 /** The cart with this id, if the caller may see it: its customer, or an admin. */
 async function visibleCart(id: string, ctx: OrderingContext): Promise<CartParent | null> {
@@ -27,10 +28,16 @@ async function visibleCart(id: string, ctx: OrderingContext): Promise<CartParent
 
 type Destination = { country?: string | null; shippingOptionId?: string | null };
 
-async function charges(cart: CartParent, { country, shippingOptionId }: Destination, ctx: OrderingContext) {
-  const priced = await cart.priced;
-  const result = await ctx.carts.pricer.charge(priced, { country: (country ?? '').trim().toUpperCase(), shippingOptionId });
-  return result.ok ? result.value : null;
+/** The bill for a destination; `tax` and `total` asking for the same one share it. */
+function charges(cart: CartParent, { country, shippingOptionId }: Destination, ctx: OrderingContext): Promise<DestinationCharges | null> {
+  const destination = { country: (country ?? '').trim().toUpperCase(), shippingOptionId: shippingOptionId ?? null };
+  const key = `${destination.country}|${destination.shippingOptionId ?? ''}`;
+  let bill = cart.bills.get(key);
+  if (!bill) {
+    bill = cart.priced.then((priced) => ctx.carts.pricer.charge(priced, destination)).then((result) => (result.ok ? result.value : null));
+    cart.bills.set(key, bill);
+  }
+  return bill;
 }
 
 /** A cart mutation's payload: the customer's cart as it is after the change (or as it was, when refused). */
