@@ -21,10 +21,10 @@ beforeAll(async () => {
   endpoint = `${system.gatewayUrl}/graphql`;
   admin = await system.token('admin-1', ['customer', 'admin']);
   sql = {
-    catalog: new Client({ connectionString: system.databaseUrls.catalog }),
-    inventory: new Client({ connectionString: system.databaseUrls.inventory }),
-    shipping: new Client({ connectionString: system.databaseUrls.shipping }),
-    ordering: new Client({ connectionString: system.databaseUrls.ordering }),
+    catalog: new Client({ connectionString: system.databaseUrl('catalog') }),
+    inventory: new Client({ connectionString: system.databaseUrl('inventory') }),
+    shipping: new Client({ connectionString: system.databaseUrl('shipping') }),
+    ordering: new Client({ connectionString: system.databaseUrl('ordering') }),
   };
   await Promise.all(Object.values(sql).map((client) => client.connect()));
 });

@@ -1,19 +1,16 @@
 import { formatMoney, requireRole, type Identity } from '@storefront/platform';
 import type { Result } from '@storefront/kernel';
-import type { DestinationCharges, PricedCart } from '../application/price-cart/cart-pricer';
+import type { DestinationCharges } from '../application/price-cart/cart-pricer';
 import type { CartState } from '../domain/cart.aggregate';
-import type { AppliedPromotion, PricedLine } from '../domain/cart-pricing';
+import type { AppliedPromotion } from '../domain/cart-pricing';
 import { cartIdOf } from '../infrastructure/prisma-cart.repository';
+import type { CartLineView, CartView } from './cart-view';
+import type { CartLineResolvers, CartResolvers, CustomerResolvers, MutationResolvers } from './generated/resolvers-types';
 import { maySee, type OrderingContext } from './ordering-context';
 
 const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 
-/** A cart being shown: its state, priced once per request however many fields ask, and its bill per destination. */
-interface CartParent {
-  state: CartState;
-  priced: Promise<PricedCart>;
-  bills: Map<string, Promise<DestinationCharges | null>>;
-}
+type CartParent = CartView;
 
 const show = (state: CartState, ctx: OrderingContext): CartParent => ({ state, priced: ctx.carts.pricer.price(state), bills: new Map() });
 
@@ -115,8 +112,13 @@ export const cartResolvers = {
     },
   },
   CartLine: {
-    product: (line: PricedLine) => ({ id: line.productId }),
-    unitPrice: (line: PricedLine & { currency: string }) => money(line.unitPrice, line.currency),
-    lineTotal: (line: PricedLine & { currency: string }) => money(line.unitPrice * line.quantity, line.currency),
+    product: (line: CartLineView) => ({ id: line.productId }),
+    unitPrice: (line: CartLineView) => money(line.unitPrice, line.currency),
+    lineTotal: (line: CartLineView) => money(line.unitPrice * line.quantity, line.currency),
   },
+} satisfies {
+  Mutation: MutationResolvers<OrderingContext>;
+  Customer: CustomerResolvers<OrderingContext>;
+  Cart: CartResolvers<OrderingContext>;
+  CartLine: CartLineResolvers<OrderingContext>;
 };

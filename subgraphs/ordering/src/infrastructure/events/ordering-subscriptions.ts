@@ -17,7 +17,7 @@ import {
 } from '@storefront/events';
 
 /** The events ordering listens to: the catalog's products, the live promotions, and the saga's answers to its orders. */
-export const orderingSubscriptions = defineSubscriptions('ordering', [
+export const subscriptions = defineSubscriptions('ordering', [
   ProductCreatedV1,
   ProductDetailsChangedV1,
   ProductPriceChangedV1,
