@@ -5,9 +5,12 @@ import type { OrderEvent } from './order-events';
 import { priceLines, type OrderLine } from './order-line';
 import type { CheckedOrderRequest } from './order-request';
 import { decide, type SagaOutcome, type SagaStep } from './order-saga';
+import { promotionUnavailable, stockUnavailable, type RefusedLine } from './order-rejection';
 import { CANCELLABLE, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
 import type { PricedProduct } from './priced-product';
 import type { ShippingAddress } from './shipping-address.value-object';
+
+export type { RefusedLine } from './order-rejection';
 
 export interface Shipment {
   carrier: string;
@@ -32,14 +35,6 @@ export interface OrderState {
   shipment: Shipment | null;
   placedAt: Date;
   version: number;
-}
-
-/** Why inventory could not reserve one line. */
-export interface RefusedLine {
-  productId: string;
-  requested: number;
-  available: number;
-  reason: 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT';
 }
 
 /** A checked-out cart: lines and charges priced by the cart, the address and payment checked. */
@@ -140,7 +135,7 @@ export class Order extends AggregateRoot<OrderEvent> {
 
   noteStockRefused(refused: readonly RefusedLine[], now: Date): SagaOutcome {
     return this.advance('stockRefused', now, () => {
-      const reason: StatusReason = { code: 'STOCK_UNAVAILABLE', message: this.describeRefusal(refused) };
+      const reason = stockUnavailable(refused, this.state.lines);
       this.state = { ...this.state, statusReason: reason };
       this.record({ type: 'OrderRejected', ...this.about(now), reason });
     });
@@ -158,8 +153,7 @@ export class Order extends AggregateRoot<OrderEvent> {
 
   noteRedemptionRefused(code: string | null, reason: string, now: Date): SagaOutcome {
     return this.advance('redemptionRefused', now, () => {
-      const which = code ? `the coupon ${code}` : 'a promotion it applied';
-      const refusal: StatusReason = { code: 'PROMOTION_UNAVAILABLE', message: `The order could not use ${which}: ${reason.trim().replace(/[.\s]+$/, '')}.` };
+      const refusal = promotionUnavailable(code, reason);
       this.state = { ...this.state, statusReason: refusal };
       this.record({ type: 'OrderRejected', ...this.about(now), reason: refusal });
     });
@@ -206,15 +200,6 @@ export class Order extends AggregateRoot<OrderEvent> {
   private close(reason: CancellationReason, now: Date): void {
     this.state = { ...this.state, statusReason: reason };
     this.record({ type: 'OrderCancelled', ...this.about(now), reason });
-  }
-
-  private describeRefusal(refused: readonly RefusedLine[]): string {
-    const names = new Map(this.state.lines.map((line) => [line.productId, line.name]));
-    const parts = refused.map(({ productId, requested, available, reason }) => {
-      const name = names.get(productId) ?? productId;
-      return reason === 'UNKNOWN_PRODUCT' ? `${name} is not stocked` : `${name}: ${requested} ordered, ${available} available`;
-    });
-    return `Not enough stock: ${parts.join('; ')}.`;
   }
 
   private about(now: Date) {
