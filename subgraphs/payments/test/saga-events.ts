@@ -25,10 +25,12 @@ export interface PlacedOrder {
   customerId?: string;
   paymentToken?: string;
   total?: { amount: number; currency: string };
+  /** How the total came about; by default it is all items (no discount, shipping or tax). */
+  breakdown?: Record<'subtotal' | 'discount' | 'shipping' | 'tax', { amount: number; currency: string }>;
 }
 
 /** ordering.order-placed.v2 as ordering publishes it: alice's order of 50.00 EUR (no discount, shipping or tax) paid with tok_visa unless told otherwise. */
-export function orderPlaced(orderId: string, { customerId = 'alice', paymentToken = 'tok_visa', total = { amount: 5000, currency: 'EUR' } }: PlacedOrder = {}): EventEnvelope {
+export function orderPlaced(orderId: string, { customerId = 'alice', paymentToken = 'tok_visa', total = { amount: 5000, currency: 'EUR' }, breakdown }: PlacedOrder = {}): EventEnvelope {
   const zero = { amount: 0, currency: total.currency };
   return sagaEvent(OrderPlacedV2, orderId, {
     orderId,
@@ -44,6 +46,7 @@ export function orderPlaced(orderId: string, { customerId = 'alice', paymentToke
     tax: zero,
     appliedPromotions: [],
     shippingOption: null,
+    ...breakdown,
   });
 }
 

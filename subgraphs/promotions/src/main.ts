@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreatePromotion } from './application/create-promotion/create-promotion.use-case';
 import { EndPromotion } from './application/end-promotion/end-promotion.use-case';
 import { connectPromotionsDb } from './infrastructure/promotions-database';
@@ -17,8 +16,7 @@ export async function start(overrides: Partial<PromotionsConfig> = {}): Promise<
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPromotionsDb(config.databaseUrl);
   const transactions = new PrismaPromotionTransactions(db);
-  const env = { newId: randomUUID, now: () => new Date() };
-  const useCases = { createPromotion: new CreatePromotion(transactions, env), endPromotion: new EndPromotion(transactions, env) };
+  const useCases = { createPromotion: new CreatePromotion(transactions, systemEnvironment), endPromotion: new EndPromotion(transactions, systemEnvironment) };
   const queries = new PromotionQueries(db);
   const server = await startSubgraphServer({
     name: 'promotions',
@@ -26,7 +24,7 @@ export async function start(overrides: Partial<PromotionsConfig> = {}): Promise<
     resolvers,
     port: config.port,
     gatewaySecret: config.gatewaySecret,
-    context: (identity) => promotionsContext(identity, queries, useCases, env.now),
+    context: (identity) => promotionsContext(identity, queries, useCases, systemEnvironment.now),
     database: db,
   });
   const events = await startEventDelivery({
@@ -34,7 +32,7 @@ export async function start(overrides: Partial<PromotionsConfig> = {}): Promise<
     databaseUrl: config.databaseUrl,
     events: config.events,
     publishes: true,
-    consumes: { subscriptions, handlers: orderingEventHandlers(env), transaction: (work) => db.$transaction(work) },
+    consumes: { subscriptions, handlers: orderingEventHandlers(systemEnvironment), transaction: (work) => db.$transaction(work) },
   });
   return { ...withEventDelivery(server, events), sqlQueries };
 }

@@ -1,4 +1,4 @@
-import { ConcurrentModificationError } from '@storefront/kernel';
+import { ConcurrentModificationError, type Environment } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
 import { isUuid } from '@storefront/platform';
 import type { Order } from '../domain/order.aggregate';
@@ -17,15 +17,17 @@ type Tx = Prisma.TransactionClient;
 export class PrismaOrderRepository implements OrderRepository {
   constructor(
     private readonly tx: Tx,
+    private readonly env: Environment,
     private readonly causationId: string | null = null,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async findForUpdate(id: string): Promise<Order | null> {
     if (!isUuid(id)) return null;
     const [row] = await this.tx.$queryRaw<OrderRow[]>`
       SELECT id, customer_id AS "customerId", idempotency_key AS "idempotencyKey", status::text AS status,
-             total_amount AS "totalAmount", currency, contact_email AS "contactEmail",
+             total_amount AS "totalAmount", subtotal_amount AS "subtotalAmount", discount_amount AS "discountAmount",
+             shipping_amount AS "shippingAmount", tax_amount AS "taxAmount", shipping_carrier AS "shippingCarrier",
+             shipping_days AS "shippingDays", awaiting_redemption AS "awaitingRedemption", currency, contact_email AS "contactEmail",
              ship_to_name AS "shipToName", ship_to_line1 AS "shipToLine1", ship_to_line2 AS "shipToLine2",
              ship_to_city AS "shipToCity", ship_to_postal_code AS "shipToPostalCode", ship_to_country AS "shipToCountry",
              status_reason_code AS "statusReasonCode", status_reason_message AS "statusReasonMessage",
@@ -33,7 +35,8 @@ export class PrismaOrderRepository implements OrderRepository {
         FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
     if (!row) return null;
     const lines = await this.tx.orderLine.findMany({ where: { orderId: id }, orderBy: { position: 'asc' } });
-    return toDomain(row, lines);
+    const promotions = await this.tx.orderPromotion.findMany({ where: { orderId: id }, orderBy: { position: 'asc' } });
+    return toDomain(row, lines, promotions);
   }
 
   async add(order: Order): Promise<void> {
@@ -53,7 +56,7 @@ export class PrismaOrderRepository implements OrderRepository {
     const state = order.snapshot();
     const { count } = await this.tx.order.updateMany({
       where: { id: state.id, version: state.version },
-      data: { ...toProgress(state, this.now()), version: { increment: 1 } },
+      data: { ...toProgress(state, this.env.now()), version: { increment: 1 } },
     });
     if (count === 0) throw new ConcurrentModificationError('Order', state.id);
     await this.publish(order);
@@ -67,15 +70,18 @@ export class PrismaOrderRepository implements OrderRepository {
 }
 
 export class PrismaOrderTransactions implements OrderTransactions {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(
+    private readonly db: OrderingDb,
+    private readonly env: Environment,
+  ) {}
 
   run<T>(work: (orders: OrderRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaOrderRepository(tx)));
+    return this.db.$transaction((tx) => work(new PrismaOrderRepository(tx, this.env)));
   }
 }
 
 export class PrismaOrdersByIdempotencyKey implements OrdersByIdempotencyKey {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(private readonly db: OrderingDb | Tx) {}
 
   find(customerId: string, idempotencyKey: string): Promise<{ id: string } | null> {
     return this.db.order.findUnique({ where: { customerId_idempotencyKey: { customerId, idempotencyKey } }, select: { id: true } });

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
+import { formatMoney, instantCursors, pageSize, requireRole, toPayload } from '@storefront/platform';
 import { promotionStatus, type PromotionState } from '../domain/promotion.aggregate';
 import type { Money } from '../domain/money.value-object';
-import type { PromotionPosition } from '../infrastructure/promotion.queries';
 import type { Resolvers } from './generated/resolvers-types';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
-
-const CURSOR_NAMESPACE = 'promotions.promotions';
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const moneyView = (money: Money | null) => (money ? { ...money, formatted: formatMoney(money.amount, money.currency) } : null);
 
@@ -38,24 +34,16 @@ function toView(state: Readonly<PromotionState>, now: Date) {
   };
 }
 
-/** A cursor's key is the edge's place in the list: when the promotion was created, then its id. */
-const toKey = ({ createdAt, id }: PromotionPosition) => `${createdAt.toISOString()}|${id}`;
-
-function fromKey(key: string): PromotionPosition | null {
-  const [instant = '', id = '', ...rest] = key.split('|');
-  if (rest.length > 0 || !ISO_INSTANT.test(instant) || !isUuid(id)) return null;
-  const createdAt = new Date(instant);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
-}
+/** An edge's place in the list: when the promotion was created, then its id. */
+const cursors = instantCursors('promotions.promotions');
 
 export const resolvers: Resolvers = {
   Query: {
     promotions: async (_, args, ctx) => {
       requireRole(ctx.identity, 'admin');
       const size = pageSize(args.first);
-      const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
-      const page = await ctx.queries.page(after, size);
-      const edges = page.items.map((item) => ({ cursor: encodeCursor(CURSOR_NAMESPACE, toKey(item)), node: toView(item, ctx.now()) }));
+      const page = await ctx.queries.page(cursors.decode(args.after), size);
+      const edges = page.items.map((item) => ({ cursor: cursors.encode({ at: item.createdAt, id: item.id }), node: toView(item, ctx.now()) }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
   },

@@ -1,7 +1,7 @@
 import { fail, type Result } from '@storefront/kernel';
 import type { DetailsChange, ProductState } from '../../domain/product.aggregate';
 import type { CategoryDirectory, ProductRepository } from '../../domain/product.repository';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { modifyProduct } from '../modify-product';
 
 export interface UpdateProductDetailsCommand extends DetailsChange {

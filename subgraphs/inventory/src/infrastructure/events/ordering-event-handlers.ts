@@ -1,6 +1,6 @@
 import { OrderCancelledV1, OrderPlacedV2, OrderRejectedV1 } from '@storefront/events';
 import { on } from '@storefront/messaging';
-import type { Environment } from '../../application/environment';
+import type { Environment } from '@storefront/kernel';
 import { ReleaseReservation } from '../../application/release-reservation/release-reservation.use-case';
 import { ReserveStock } from '../../application/reserve-stock/reserve-stock.use-case';
 import type { Prisma } from '../prisma/generated/client';
@@ -16,10 +16,10 @@ type Tx = Prisma.TransactionClient;
  */
 export function orderingEventHandlers(env: Environment) {
   const release = (tx: Tx, eventId: string, orderId: string) =>
-    new ReleaseReservation(new PrismaReservationRepository(tx, eventId), new PrismaOrderStock(tx), env).execute({ orderId });
+    new ReleaseReservation(new PrismaReservationRepository(tx, eventId), new PrismaOrderStock(tx, env), env).execute({ orderId });
   return [
     on(OrderPlacedV2, async ({ id, payload }, tx: Tx) =>
-      new ReserveStock(new PrismaReservationRepository(tx, id), new PrismaOrderStock(tx), env).execute({
+      new ReserveStock(new PrismaReservationRepository(tx, id), new PrismaOrderStock(tx, env), env).execute({
         orderId: payload.orderId,
         lines: payload.lines.map(({ productId, quantity }) => ({ productId, quantity })),
       }),

@@ -28,18 +28,20 @@ export function toIntegrationEvent(order: Readonly<OrderState>, event: OrderEven
           ...about,
           lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, name: line.name, unitPrice: line.unitPrice.toJSON() })),
           total: order.total.toJSON(),
-          subtotal: order.total.toJSON(),
-          discount: { amount: 0, currency: order.total.currency },
-          shipping: { amount: 0, currency: order.total.currency },
-          tax: { amount: 0, currency: order.total.currency },
-          appliedPromotions: [],
-          shippingOption: null,
+          subtotal: order.charges.subtotal.toJSON(),
+          discount: order.charges.discount.toJSON(),
+          shipping: order.charges.shipping.toJSON(),
+          tax: order.charges.tax.toJSON(),
+          appliedPromotions: order.charges.appliedPromotions.map((promotion) => ({ ...promotion, amount: promotion.amount.toJSON() })),
+          shippingOption: order.charges.shippingOption && { ...order.charges.shippingOption },
           contactEmail: order.contactEmail,
           shippingAddress: { ...order.shippingAddress },
           paymentToken: event.paymentToken,
         },
       };
     case 'OrderAwaitingPayment':
+    case 'OrderAwaitingPromotions':
+    case 'OrderPromotionsRedeemed':
       return null;
     case 'OrderConfirmed':
       return { ...common, contract: OrderConfirmedV1, payload: { ...about, lines: quantities, shippingAddress: { ...order.shippingAddress }, total: order.total.toJSON() } };

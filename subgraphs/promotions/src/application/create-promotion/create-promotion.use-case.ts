@@ -1,7 +1,6 @@
-import { ok, type Result } from '@storefront/kernel';
+import { ok, type Result, type Environment } from '@storefront/kernel';
 import { Promotion, type PromotionState } from '../../domain/promotion.aggregate';
 import { parsePromotionTerms, type PromotionInput } from '../../domain/promotion-terms';
-import type { Environment } from '../environment';
 import type { PromotionTransactions } from '../promotion-transactions';
 
 /**

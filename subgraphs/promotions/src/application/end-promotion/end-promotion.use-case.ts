@@ -1,6 +1,5 @@
-import { fail, ok, type Result } from '@storefront/kernel';
+import { fail, ok, type Result, type Environment } from '@storefront/kernel';
 import type { PromotionState } from '../../domain/promotion.aggregate';
-import type { Environment } from '../environment';
 import type { PromotionTransactions } from '../promotion-transactions';
 
 /** Admin: ends a promotion now, published as ended in the same transaction; orders that redeemed it keep it. */

@@ -1,5 +1,5 @@
+import type { Environment } from '@storefront/kernel';
 import { OrderRedemption } from '../../domain/order-redemption.aggregate';
-import type { Environment } from '../environment';
 import type { PromotionStore } from '../promotion-transactions';
 
 /**

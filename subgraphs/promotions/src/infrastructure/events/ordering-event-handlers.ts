@@ -1,6 +1,6 @@
+import type { Environment } from '@storefront/kernel';
 import { OrderCancelledV1, OrderPlacedV2, OrderRejectedV1 } from '@storefront/events';
 import { on } from '@storefront/messaging';
-import type { Environment } from '../../application/environment';
 import { GiveBackRedemptions } from '../../application/give-back-redemptions/give-back-redemptions.use-case';
 import { RedeemPromotions } from '../../application/redeem-promotions/redeem-promotions.use-case';
 import type { Prisma } from '../prisma/generated/client';

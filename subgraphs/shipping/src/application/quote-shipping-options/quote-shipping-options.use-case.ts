@@ -1,12 +1,11 @@
 import { SHIPPING_QUOTE_LIFETIME_MS } from '@storefront/events';
-import { ok, type Result } from '@storefront/kernel';
+import { ok, type Environment, type Result } from '@storefront/kernel';
 import { CountryCode } from '../../domain/country-code.value-object';
 import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
 import type { RateTableSource } from '../../domain/rate-table.source';
 import { parcelsOf, type ShipmentLine } from '../../domain/shipment-line';
 import type { ShippingQuoteSigner } from '../../domain/shipping-quote';
 import type { Money } from '../../domain/shipping-rate';
-import type { Environment } from '../environment';
 
 /** One way to send a cart's lines, as quoted: `id` is the signed quote the customer checks out with. */
 export interface ShippingOption {
