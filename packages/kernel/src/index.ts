@@ -1,2 +1,4 @@
 export * from './result';
 export * from './aggregate-root';
+export * from './aggregate-store';
+export * from './catalog-copy';
