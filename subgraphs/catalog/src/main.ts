@@ -6,7 +6,7 @@ import { UpdateProductDetails } from './application/update-product-details/updat
 import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
 import { DiscontinueProduct } from './application/discontinue-product/discontinue-product.use-case';
 import { connectCatalogDb } from './infrastructure/catalog-database';
-import { PrismaCategoryDirectory, PrismaProductRepository } from './infrastructure/prisma-product.repository';
+import { PrismaCatalogTransactions, PrismaCategoryDirectory } from './infrastructure/prisma-product.repository';
 import { ProductCatalogQueries } from './infrastructure/product-catalog.queries';
 import { catalogContext } from './graphql/catalog-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
@@ -18,14 +18,14 @@ export { typeDefs };
 export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
-  const products = new PrismaProductRepository(db);
+  const transactions = new PrismaCatalogTransactions(db);
   const categories = new PrismaCategoryDirectory(db);
   const env = { newId: randomUUID, now: () => new Date() };
   const useCases = {
-    createProduct: new CreateProduct(products, categories, env),
-    updateProductDetails: new UpdateProductDetails(products, categories),
-    changeProductPrice: new ChangeProductPrice(products, env),
-    discontinueProduct: new DiscontinueProduct(products, env),
+    createProduct: new CreateProduct(transactions, categories, env),
+    updateProductDetails: new UpdateProductDetails(transactions, categories),
+    changeProductPrice: new ChangeProductPrice(transactions, env),
+    discontinueProduct: new DiscontinueProduct(transactions, env),
   };
   const queries = new ProductCatalogQueries(db);
   const server = await startSubgraphServer({

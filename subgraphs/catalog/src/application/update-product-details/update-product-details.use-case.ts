@@ -1,4 +1,4 @@
-import { fail, type Result } from '@storefront/kernel';
+import { fail, type Result, type Transactions } from '@storefront/kernel';
 import type { DetailsChange, ProductState } from '../../domain/product.aggregate';
 import type { CategoryDirectory, ProductRepository } from '../../domain/product.repository';
 import { modifyProduct } from '../modify-product';
@@ -9,7 +9,7 @@ export interface UpdateProductDetailsCommand extends DetailsChange {
 
 export class UpdateProductDetails {
   constructor(
-    private readonly products: ProductRepository,
+    private readonly transactions: Transactions<ProductRepository>,
     private readonly categories: CategoryDirectory,
   ) {}
 
@@ -17,6 +17,6 @@ export class UpdateProductDetails {
     if (change.categoryId && !(await this.categories.exists(change.categoryId))) {
       return fail('UNKNOWN_CATEGORY', `There is no category ${change.categoryId}.`, 'categoryId');
     }
-    return modifyProduct(this.products, id, (product) => product.updateDetails(change));
+    return modifyProduct(this.transactions, id, (product) => product.updateDetails(change));
   }
 }
