@@ -1,25 +1,23 @@
-import { ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import { changeAggregate, fail, ok, type Result, type Transactions } from '@storefront/kernel';
 import type { StockLevel, StockLevelState } from '../domain/stock-level.aggregate';
-import type { StockLevelRepository } from '../domain/stock-level.repository';
+import type { StockLevelKey, StockLevelRepository } from '../domain/stock-level.repository';
 
 /**
- * Apply one aggregate method to the record (or take `whenMissing` when there is none yet) under
- * its row lock. Writers of an existing record simply wait their turn; only two first receipts
- * racing to open the same record retry, and the second attempt finds the record the first made.
+ * Applies one aggregate method to the record under its row lock, so concurrent writers of one
+ * record queue. `opening`, when given, is stored first unless the record exists: two first
+ * receipts racing then both find the one record the first of them opened.
  */
-export function changeStockLevel(
-  levels: StockLevelRepository,
-  key: { productId: string; warehouseId: string },
+export async function changeStockLevel(
+  transactions: Transactions<StockLevelRepository>,
+  key: StockLevelKey,
   change: (level: StockLevel) => Result<void>,
-  whenMissing: () => Result<StockLevel>,
+  opening?: StockLevel,
 ): Promise<Result<StockLevelState>> {
-  return retryOnConcurrentModification(async () => {
-    const stored = await levels.update(key.productId, key.warehouseId, (current) => {
-      const level = current ? ok(current) : whenMissing();
-      if (!level.ok) return level;
-      const changed = change(level.value);
-      return changed.ok ? level : changed;
-    });
-    return stored.ok ? ok(stored.value.snapshot()) : stored;
+  const changed = await transactions.run(async (levels) => {
+    if (opening) await levels.open(opening);
+    return changeAggregate(levels, key, change, ({ productId, warehouseId }) =>
+      fail('NO_STOCK_RECORD', `Product ${productId} has never been received in warehouse ${warehouseId}.`, 'productId'),
+    );
   });
+  return changed.ok ? ok(changed.value.snapshot()) : changed;
 }

@@ -1,4 +1,4 @@
-import type { Result } from '@storefront/kernel';
+import type { Result, Transactions } from '@storefront/kernel';
 import { checkPositiveQuantity } from '../../domain/quantity';
 import { StockLevel, type StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
@@ -16,7 +16,7 @@ export interface ReceiveStockCommand {
 /** Counts units of a product inventory has learned of that arrived at a warehouse. */
 export class ReceiveStock {
   constructor(
-    private readonly levels: StockLevelRepository,
+    private readonly transactions: Transactions<StockLevelRepository>,
     private readonly warehouses: WarehouseDirectory,
     private readonly products: ProductRegister,
     private readonly env: Environment,
@@ -30,11 +30,8 @@ export class ReceiveStock {
     if (!warehouse.ok) return warehouse;
     const product = await knownProduct(this.products, productId);
     if (!product.ok) return product;
-    return changeStockLevel(
-      this.levels,
-      { productId, warehouseId },
-      (level) => level.receive(quantity, this.env.now()),
-      () => StockLevel.open(productId, warehouseId),
-    );
+    const opening = StockLevel.open(productId, warehouseId);
+    if (!opening.ok) return opening;
+    return changeStockLevel(this.transactions, { productId, warehouseId }, (level) => level.receive(quantity, this.env.now()), opening.value);
   }
 }
