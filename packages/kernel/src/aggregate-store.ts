@@ -20,13 +20,14 @@ export interface Transactions<S> {
 
 /**
  * Loads the aggregate locked, lets one of its methods decide, and saves it when the method agreed.
- * `missing` answers for an aggregate that is not there: a failure, or a throw for news that came early.
+ * `missing` answers for an aggregate that is not there: a failure, a throw for news that came early,
+ * or the aggregate's creation when its first change is what brings it into being.
  */
 export async function changeAggregate<A, K>(
   store: AggregateStore<A, K>,
   key: K,
   change: (aggregate: A) => Result<unknown> | Promise<Result<unknown>>,
-  missing: (key: K) => Result<never>,
+  missing: (key: K) => Result<A> | Promise<Result<A>>,
 ): Promise<Result<A>> {
   const aggregate = await store.lockFor(key);
   if (!aggregate) return missing(key);

@@ -4,20 +4,26 @@ import type { StockLevelKey, StockLevelRepository } from '../domain/stock-level.
 
 /**
  * Applies one aggregate method to the record under its row lock, so concurrent writers of one
- * record queue. `opening`, when given, is stored first unless the record exists: two first
- * receipts racing then both find the one record the first of them opened.
+ * record queue. Without a record, `opening` (when given) opens one, and the change is its first.
  */
 export async function changeStockLevel(
   transactions: Transactions<StockLevelRepository>,
   key: StockLevelKey,
   change: (level: StockLevel) => Result<void>,
-  opening?: StockLevel,
+  opening?: () => Result<StockLevel>,
 ): Promise<Result<StockLevelState>> {
-  const changed = await transactions.run(async (levels) => {
-    if (opening) await levels.open(opening);
-    return changeAggregate(levels, key, change, ({ productId, warehouseId }) =>
-      fail('NO_STOCK_RECORD', `Product ${productId} has never been received in warehouse ${warehouseId}.`, 'productId'),
-    );
-  });
+  const noRecord = () => fail('NO_STOCK_RECORD', `Product ${key.productId} has never been received in warehouse ${key.warehouseId}.`, 'productId');
+  const changed = await transactions.run((levels) =>
+    changeAggregate(levels, key, change, async () => {
+      if (!opening) return noRecord();
+      const opened = opening();
+      if (!opened.ok) return opened;
+      const first = change(opened.value);
+      if (!first.ok) return first;
+      if (await levels.open(opened.value)) return opened;
+      // A racing first change opened the record meanwhile: this change waits its turn behind it.
+      return changeAggregate(levels, key, change, noRecord);
+    }),
+  );
   return changed.ok ? ok(changed.value.snapshot()) : changed;
 }

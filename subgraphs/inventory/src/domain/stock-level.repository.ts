@@ -9,8 +9,8 @@ export interface StockLevelKey {
 
 /** Stores stock levels inside one transaction, each change together with its movements in the audit trail. */
 export interface StockLevelRepository extends AggregateStore<StockLevel, StockLevelKey> {
-  /** Stores a newly opened record unless the product already has one in that warehouse (opening twice changes nothing). */
-  open(level: StockLevel): Promise<void>;
+  /** Stores a newly opened record, with its first change, unless the product already has one in that warehouse; false when it had. */
+  open(level: StockLevel): Promise<boolean>;
 }
 
 /** Tells whether a warehouse exists, so no unit is ever counted in a place that is not there. */

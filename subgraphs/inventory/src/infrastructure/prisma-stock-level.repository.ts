@@ -21,12 +21,16 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
     return toDomain(await this.tx.stockLevel.findUniqueOrThrow({ where: { productId_warehouseId: { productId, warehouseId } } }));
   }
 
-  async open(level: StockLevel): Promise<void> {
+  /** Insert-or-ignore: two first receipts racing queue on the key, and the second then finds the first's record. */
+  async open(level: StockLevel): Promise<boolean> {
     const state = level.snapshot();
-    await this.tx.stockLevel.createMany({
+    const { count } = await this.tx.stockLevel.createMany({
       data: [{ productId: state.productId, warehouseId: state.warehouseId, ...toPersistence(state) }],
       skipDuplicates: true,
     });
+    if (count === 0) return false;
+    await this.writeMovements(level);
+    return true;
   }
 
   async save(level: StockLevel): Promise<void> {
@@ -35,6 +39,10 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
       where: { productId_warehouseId: { productId: state.productId, warehouseId: state.warehouseId } },
       data: { ...toPersistence(state), version: { increment: 1 } },
     });
+    await this.writeMovements(level);
+  }
+
+  private async writeMovements(level: StockLevel): Promise<void> {
     const movements = level.pullEvents().flatMap((event) => toMovement(event, this.newId()) ?? []);
     if (movements.length > 0) await this.tx.stockMovement.createMany({ data: movements });
   }

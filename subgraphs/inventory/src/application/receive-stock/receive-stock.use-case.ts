@@ -30,8 +30,11 @@ export class ReceiveStock {
     if (!warehouse.ok) return warehouse;
     const product = await knownProduct(this.products, productId);
     if (!product.ok) return product;
-    const opening = StockLevel.open(productId, warehouseId);
-    if (!opening.ok) return opening;
-    return changeStockLevel(this.transactions, { productId, warehouseId }, (level) => level.receive(quantity, this.env.now()), opening.value);
+    return changeStockLevel(
+      this.transactions,
+      { productId, warehouseId },
+      (level) => level.receive(quantity, this.env.now()),
+      () => StockLevel.open(productId, warehouseId),
+    );
   }
 }
