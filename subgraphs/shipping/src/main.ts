@@ -12,7 +12,7 @@ import { PrismaProductRegister } from './infrastructure/prisma-shippable-product
 import { ParcelQueries } from './infrastructure/parcel.queries';
 import { CachedRateTable } from './infrastructure/cached-rate-table';
 import { readShippingRates } from './infrastructure/shipping-rate.queries';
-import { PrismaShippingTransactions } from './infrastructure/prisma-shipping-transactions';
+import { PrismaShippingTransactions } from './infrastructure/prisma-shipment.repository';
 import { RandomTrackingNumbers } from './infrastructure/random-tracking-numbers';
 import { ShipmentQueries } from './infrastructure/shipment.queries';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
