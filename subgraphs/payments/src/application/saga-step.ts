@@ -18,7 +18,7 @@ export async function applyToPayment(
   move: (payment: Payment) => Promise<Result<void>>,
   beforeMove: (payment: Payment) => void = () => undefined,
 ): Promise<SagaStepOutcome> {
-  const payment = await payments.findByOrderForUpdate(orderId);
+  const payment = await payments.lockFor(orderId);
   if (!payment) throw new PaymentNotYetRecordedError(orderId);
   beforeMove(payment);
   const moved = await move(payment);

@@ -1,9 +1,9 @@
-import { fail, ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import { fail, ok, type Result, type Transactions } from '@storefront/kernel';
 import type { Money } from '../../domain/money.value-object';
 import type { PaymentState } from '../../domain/payment.aggregate';
 import { PaymentProviderError, PaymentProviderUnavailableError, type PaymentProvider } from '../../domain/payment-provider';
 import type { Environment } from '../environment';
-import type { PaymentTransactions } from '../payment-transactions';
+import type { PaymentRepository } from '../../domain/payment.repository';
 
 export interface RefundPaymentCommand {
   orderId: string;
@@ -17,23 +17,21 @@ export interface RefundPaymentCommand {
  */
 export class RefundPayment {
   constructor(
-    private readonly transactions: PaymentTransactions,
+    private readonly transactions: Transactions<PaymentRepository>,
     private readonly provider: PaymentProvider,
     private readonly env: Environment,
   ) {}
 
   async execute({ orderId, amount, reason }: RefundPaymentCommand): Promise<Result<PaymentState>> {
     try {
-      return await retryOnConcurrentModification(() =>
-        this.transactions.run(async (payments) => {
-          const payment = await payments.findByOrderForUpdate(orderId);
-          if (!payment) return fail('PAYMENT_NOT_FOUND', `There is no payment for order ${orderId}.`, 'orderId');
-          const refunded = await payment.refund(this.provider, { refundId: this.env.newId(), amount, reason }, this.env.now());
-          if (!refunded.ok) return refunded;
-          await payments.save(payment);
-          return ok(payment.snapshot());
-        }),
-      );
+      return await this.transactions.run(async (payments) => {
+        const payment = await payments.lockFor(orderId);
+        if (!payment) return fail('PAYMENT_NOT_FOUND', `There is no payment for order ${orderId}.`, 'orderId');
+        const refunded = await payment.refund(this.provider, { refundId: this.env.newId(), amount, reason }, this.env.now());
+        if (!refunded.ok) return refunded;
+        await payments.save(payment);
+        return ok(payment.snapshot());
+      });
     } catch (error) {
       if (error instanceof PaymentProviderUnavailableError) {
         return fail('PROVIDER_UNAVAILABLE', 'The payment provider cannot be reached; nothing was refunded. Try again.');
