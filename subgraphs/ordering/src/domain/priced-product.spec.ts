@@ -1,8 +1,15 @@
 import { Money, CurrencyMismatchError } from './money.value-object';
-import { changePrice, discontinue, isSellable } from './priced-product';
+import { applyCatalogChange, markDiscontinued } from '@storefront/kernel';
+import { isSellable, reprice, type PricedProduct } from './priced-product';
 import { aPricedProduct, now } from './order.test-builders';
 
 const later = new Date('2026-11-22T10:00:00.000Z');
+
+// What KeepPriceListCurrent applies under the entry's lock, each guarded by the catalog version.
+const changePrice = (product: PricedProduct, price: PricedProduct['price'], catalogVersion: number) =>
+  applyCatalogChange(product, catalogVersion, (current) => reprice(current, price));
+const discontinue = (product: PricedProduct, catalogVersion: number, at: Date) =>
+  applyCatalogChange(product, catalogVersion, (current) => markDiscontinued(current, at));
 
 describe('the price list entry', () => {
   it('takes a newer catalog price and version', () => {
