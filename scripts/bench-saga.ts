@@ -9,6 +9,7 @@ import { sagaReport } from './bench/saga-report';
 import { machineBusyMs, planSagaSystem, removeSagaSystem, startSagaSystem, type RunningSagaSystem, type SagaSystem } from './bench/saga-system';
 import { queueTimings } from './bench/saga-queues';
 import { sagaTimelines, unansweredOrders } from './bench/saga-timings';
+import { ofContext } from './system/contexts';
 import { serverCpuMs } from './bench/service-cpu';
 
 process.env.LOG_LEVEL ??= 'silent';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
   await storefront.placeOrderOnceSellable(tokens[0]!, productIds.map((productId) => ({ productId, quantity: 1 })));
   progress(`${settings.products} products with 1,000,000 units each, sold by ordering`);
 
-  watcher = new SettlementWatcher(plan.databaseUrls.ordering, settings.mode === 'shopper' ? 20 : 250);
+  watcher = new SettlementWatcher(ofContext(plan.databaseUrls, 'ordering'), settings.mode === 'shopper' ? 20 : 250);
   const stopped = () => interrupted;
   const common = { storefront, tokens, productIds, linesPerOrder: settings.lines, watcher, stopped };
   // One order per customer first, so that connections, pools and JIT are warm; not counted.
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
   const drainedAt = Date.now();
 
   const timelines = await sagaTimelines(plan.databaseUrls, load.placed);
-  const unanswered = await unansweredOrders(plan.databaseUrls.ordering, load.startedAt, load.placed);
+  const unanswered = await unansweredOrders(ofContext(plan.databaseUrls, 'ordering'), load.startedAt, load.placed);
   const lastSettled = Math.max(load.stoppedAt, ...timelines.map((order) => order.confirmedAt ?? 0));
   const queues = await queueTimings(plan.events, consumingContexts(), new Set(load.placed.map((order) => order.id)));
   const failed: FailedEvent[] = await listFailedEvents(plan.events, consumingContexts());

@@ -1,3 +1,4 @@
+import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS, contextDatabaseUrls } from './system/contexts';
 import { prepareDatabases } from './system/prepare-databases';
 import { startService, stopAll, waitUntilUp, type Service } from './system/child-process';
@@ -6,13 +7,11 @@ import { startService, stopAll, waitUntilUp, type Service } from './system/child
  * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
  * loaded, then every subgraph and the gateway start in their own processes. Ctrl-C stops them all.
  */
-const SUBGRAPHS = CONTEXTS;
-
 async function main(): Promise<void> {
   const started = Date.now();
   const say = (line: string) => console.log(`${'dev'.padEnd(13)}| ${line}`);
   const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
-  const port = (name: string, fallback: number) => Number(env[`${name.toUpperCase()}_PORT`] ?? fallback);
+  const port = (name: string, fallback: number) => Number(env[`${contextEnvName(name)}_PORT`] ?? fallback);
 
   await prepareDatabases(contextDatabaseUrls(env), say);
 
@@ -48,16 +47,16 @@ async function main(): Promise<void> {
 }
 
 async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
-  for (const [index, subgraph] of SUBGRAPHS.entries()) {
-    const subgraphPort = port(subgraph.name, subgraph.port);
-    env[`${subgraph.name.toUpperCase()}_PORT`] = String(subgraphPort);
-    env[`${subgraph.name.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
-    services.push(startService(subgraph.name, `subgraphs/${subgraph.name}/src/main.ts`, env, index));
+  for (const [index, context] of CONTEXTS.entries()) {
+    const subgraphPort = port(context.name, context.port);
+    env[`${contextEnvName(context.name)}_PORT`] = String(subgraphPort);
+    env[`${contextEnvName(context.name)}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
+    services.push(startService(context.name, `subgraphs/${context.name}/src/main.ts`, env, index));
   }
-  await Promise.all(services.map((service) => waitUntilUp(service, `${env[`${service.name.toUpperCase()}_URL`]?.replace('/graphql', '')}/ready`)));
+  await Promise.all(services.map((service) => waitUntilUp(service, `${env[`${contextEnvName(service.name)}_URL`]?.replace('/graphql', '')}/ready`)));
 
   const gatewayPort = port('gateway', Number(env.PORT ?? 4000));
-  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, SUBGRAPHS.length);
+  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, CONTEXTS.length);
   services.push(gateway);
   await waitUntilUp(gateway, `http://127.0.0.1:${gatewayPort}/ready`);
 }

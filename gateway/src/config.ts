@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_GATEWAY_SECRET, gatewaySecret, portFrom } from '@storefront/platform';
 import {
@@ -12,11 +13,7 @@ import {
   type QueryLimits,
   type RateLimitSettings,
 } from './edge-settings';
-
-export const SUBGRAPHS = ['catalog', 'inventory', 'ordering', 'payments', 'shipping', 'notifications'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
-
-const DEFAULT_PORTS: Record<SubgraphName, number> = { catalog: 4001, inventory: 4002, ordering: 4003, payments: 4004, shipping: 4005, notifications: 4006 };
+import { subgraphUrlsFromEnv, supergraphSubgraphs } from './supergraph-subgraphs';
 
 /** Development default only: production sets JWT_SECRET (see README, "Identity"). */
 export const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -29,7 +26,11 @@ export const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 export interface GatewayConfig {
   port: number;
   supergraphPath: string;
-  subgraphUrls: Record<SubgraphName, string>;
+  /**
+   * Where to call some of the supergraph's subgraphs, by name; any other is called at the URL
+   * composition wrote in the supergraph (`@join__graph(url:)`).
+   */
+  subgraphUrls?: Readonly<Record<string, string>>;
   jwtSecret: string;
   gatewaySecret: string;
   /** When set, tokens must carry this `iss`. */
@@ -50,19 +51,17 @@ export interface GatewayConfig {
   trustProxy?: boolean | number | string;
 }
 
-export function defaultSubgraphUrl(name: SubgraphName): string {
-  return `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
-}
-
-/** The gateway's settings, read once from the environment. */
+/**
+ * The gateway's settings, read once from the environment. A subgraph's URL is overridden by
+ * `<NAME>_URL` (upper case, '-' as '_') for each subgraph the supergraph at SUPERGRAPH_PATH names.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((name) => [name, env[`${name.toUpperCase()}_URL`] ?? defaultSubgraphUrl(name)]),
-  ) as Record<SubgraphName, string>;
+  const supergraphPath = env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', 'supergraph.graphql');
+  const subgraphUrls = subgraphUrlsFromEnv(supergraphSubgraphs(readFileSync(supergraphPath, 'utf8')), env);
   const production = env.GATEWAY_MODE ? env.GATEWAY_MODE === 'production' : env.NODE_ENV === 'production';
   return {
     port: portFrom(env, 'PORT', 4000),
-    supergraphPath: env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', 'supergraph.graphql'),
+    supergraphPath,
     subgraphUrls,
     jwtSecret: env.JWT_SECRET ?? DEFAULT_JWT_SECRET,
     gatewaySecret: gatewaySecret(env),

@@ -1,11 +1,10 @@
 import type http from 'node:http';
-import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from '@storefront/platform';
-import { SUBGRAPHS, type GatewayConfig, type SubgraphName } from './config';
+import type { GatewayConfig } from './config';
 import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './edge-settings';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 import { queryLimitRules } from './limits/query-limit-rules';
@@ -17,16 +16,21 @@ import { unknownOperationPlugin } from './errors/unknown-operation';
  * Apollo Server over the gateway: the committed supergraph (composed at build time, never by
  * introspection), the query limits, the production posture and the error masking.
  */
-export function createGraphQLServer(config: GatewayConfig, httpServer: http.Server, log: Logger): ApolloServer<GatewayContext> {
+export function createGraphQLServer(
+  config: GatewayConfig,
+  supergraph: { sdl: string; subgraphUrls: Readonly<Record<string, string>> },
+  httpServer: http.Server,
+  log: Logger,
+): ApolloServer<GatewayContext> {
   const production = config.production ?? false;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...config.queryLimits };
-  const subgraphNames = new Set<string>(SUBGRAPHS);
   const callOptions = { timeoutMs: config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, exposeCause: !production };
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl: supergraph.sdl,
     buildService: ({ name }) => {
-      if (!subgraphNames.has(name)) throw new Error(`The supergraph names a subgraph "${name}" this gateway has no URL for`);
-      return new SubgraphDataSource(name, config.subgraphUrls[name as SubgraphName], config.gatewaySecret, callOptions);
+      const url = supergraph.subgraphUrls[name];
+      if (!url) throw new Error(`The supergraph's subgraph "${name}" has no URL`);
+      return new SubgraphDataSource(name, url, config.gatewaySecret, callOptions);
     },
   });
   return new ApolloServer<GatewayContext>({

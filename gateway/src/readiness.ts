@@ -1,12 +1,10 @@
-import type { SubgraphName } from './config';
-
 export interface Readiness {
   ready: boolean;
   subgraphs: Record<string, 'ready' | 'unavailable'>;
 }
 
 /** Asks every subgraph's /ready (which checks its database) with a short timeout. */
-export async function readinessOf(urls: Record<SubgraphName, string>, timeoutMs = 2000): Promise<Readiness> {
+export async function readinessOf(urls: Readonly<Record<string, string>>, timeoutMs = 2000): Promise<Readiness> {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {

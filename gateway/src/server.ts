@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -13,6 +14,7 @@ import { httpErrorHandler } from './errors/http-error';
 import { graphiqlRouter } from './graphiql/graphiql.router';
 import { defaultQuery } from './graphiql/default-query';
 import { readinessOf } from './readiness';
+import { resolveSubgraphUrls, supergraphSubgraphs } from './supergraph-subgraphs';
 
 const log = createLogger('gateway');
 
@@ -28,7 +30,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy ?? false);
   const httpServer = http.createServer(app);
-  const server = createGraphQLServer(config, httpServer, log);
+  const sdl = readFileSync(config.supergraphPath, 'utf8');
+  const subgraphUrls = resolveSubgraphUrls(supergraphSubgraphs(sdl), config.subgraphUrls);
+  const server = createGraphQLServer(config, { sdl, subgraphUrls }, httpServer, log);
   await server.start();
   const rateLimit = config.rateLimit ? callerRateLimit(config.rateLimit) : undefined;
   await rateLimit?.connected;
@@ -38,7 +42,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     res.json({ status: 'ok' });
   });
   app.get('/ready', async (_req, res) => {
-    const readiness = await readinessOf(config.subgraphUrls);
+    const readiness = await readinessOf(subgraphUrls);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
   const graphiql = config.graphiql ?? !production;

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import type { EventsConfig } from '@storefront/messaging';
-import { startCatalog } from '../../subgraphs/catalog/src/main';
-import { startInventory } from '../../subgraphs/inventory/src/main';
+import * as catalogContext from '../../subgraphs/catalog/src/main';
+import * as inventoryContext from '../../subgraphs/inventory/src/main';
 import { CreateProduct } from '../../subgraphs/catalog/src/application/create-product/create-product.use-case';
 import { connectCatalogDb } from '../../subgraphs/catalog/src/infrastructure/catalog-database';
 import { PrismaCatalogTransactions, PrismaCategoryDirectory } from '../../subgraphs/catalog/src/infrastructure/prisma-product.repository';
@@ -45,8 +45,8 @@ export async function startEventPipeline(
   run: string,
   placement: InventoryPlacement = 'in-process',
 ): Promise<EventPipeline> {
-  const catalog = await startCatalog({ port: 0, databaseUrl: urls.catalog, events });
-  const inventory = placement === 'in-process' ? await startInventory({ port: 0, databaseUrl: urls.inventory, events }) : startInventoryProcess(urls.inventory, events);
+  const catalog = await catalogContext.start({ port: 0, databaseUrl: urls.catalog, events });
+  const inventory = placement === 'in-process' ? await inventoryContext.start({ port: 0, databaseUrl: urls.inventory, events }) : startInventoryProcess(urls.inventory, events);
   const ownCpuMs = () => {
     const used = process.cpuUsage();
     return (used.user + used.system) / 1000;

@@ -6,7 +6,8 @@ import { dropDatabase } from '@storefront/db-tools';
 import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { issueToken } from '../../gateway/src/auth/tokens';
 import { removeEventKeys } from '../../test/support/event-bus';
-import { CONTEXTS, type ContextName, type ContextUrls } from '../system/contexts';
+import { contextEnvName } from '@storefront/platform';
+import { CONTEXTS, type ContextUrls } from '../system/contexts';
 import { processCpuMs } from './service-cpu';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -25,7 +26,7 @@ export interface SagaSystemPlan {
 
 export function planSagaSystem(run: string, server: string): SagaSystemPlan {
   const base = 20_000 + Math.floor(Math.random() * 20_000);
-  const databaseUrls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${server}/storefront_bench_${run}_${name}`])) as ContextUrls;
+  const databaseUrls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${server}/storefront_bench_${run}_${name}`]));
   const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -39,21 +40,19 @@ export function planSagaSystem(run: string, server: string): SagaSystemPlan {
     RATE_LIMIT_KEY_PREFIX: `${events.prefix}:gateway:rate`,
     ...Object.fromEntries(
       CONTEXTS.flatMap(({ name, port }) => [
-        [`${name.toUpperCase()}_PORT`, String(base + port - 4000)],
-        [`${name.toUpperCase()}_DATABASE_URL`, databaseUrls[name]],
+        [`${contextEnvName(name)}_PORT`, String(base + port - 4000)],
+        [`${contextEnvName(name)}_DATABASE_URL`, databaseUrls[name]],
       ]),
     ),
   };
   return { run, databaseUrls, events, gatewayPort: base, env };
 }
 
-export type ServiceName = ContextName | 'gateway' | 'dev';
-
 export interface SagaSystem {
   gatewayUrl: string;
   token(subject: string, roles?: readonly string[]): Promise<string>;
-  /** CPU time used so far by each process `pnpm dev` started (its tsx wrapper included), in ms. */
-  cpuMs(): Record<ServiceName, number>;
+  /** CPU time used so far by each process `pnpm dev` started (its tsx wrapper included), in ms, by context name, 'gateway' and 'dev'. */
+  cpuMs(): Record<string, number>;
   /** Every line the processes printed since `since` (an index into their output). */
   output(since?: number): string[];
   outputLength(): number;
@@ -64,10 +63,10 @@ export interface SagaSystem {
 export type RunningSagaSystem = SagaSystem & { child: ChildProcess };
 
 /** Which service a process of the tree belongs to, by the entry point on its command line. */
-function serviceOf(commandLine: string): ServiceName | null {
-  const entry = /(?:subgraphs\/([a-z]+)\/src\/main\.ts|gateway\/src\/main\.ts|scripts\/dev\.ts)/.exec(commandLine);
+function serviceOf(commandLine: string): string | null {
+  const entry = /(?:subgraphs\/([a-z0-9-]+)\/src\/main\.ts|gateway\/src\/main\.ts|scripts\/dev\.ts)/.exec(commandLine);
   if (!entry) return null;
-  if (entry[1]) return entry[1] as ContextName;
+  if (entry[1]) return entry[1];
   return entry[0].startsWith('gateway') ? 'gateway' : 'dev';
 }
 
@@ -119,7 +118,7 @@ export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: Chi
     gatewayUrl: `http://127.0.0.1:${plan.gatewayPort}/graphql`,
     token: (subject, roles = ['customer']) => issueToken(JWT_SECRET, subject, roles),
     cpuMs() {
-      const totals = Object.fromEntries([...CONTEXTS.map(({ name }) => name), 'gateway', 'dev'].map((name) => [name, 0])) as Record<ServiceName, number>;
+      const totals = Object.fromEntries([...CONTEXTS.map(({ name }) => name), 'gateway', 'dev'].map((name) => [name, 0]));
       for (const pid of descendants(child.pid!)) {
         let commandLine: string;
         try {
@@ -128,7 +127,7 @@ export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: Chi
           continue;
         }
         const service = serviceOf(commandLine);
-        if (service) totals[service] += processCpuMs(pid) || 0;
+        if (service) totals[service] = (totals[service] ?? 0) + (processCpuMs(pid) || 0);
       }
       return totals;
     },

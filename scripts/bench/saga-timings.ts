@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { ContextUrls } from '../system/contexts';
+import { ofContext, type ContextUrls } from '../system/contexts';
 import type { PlacedOrder } from './saga-load';
 
 /**
@@ -51,15 +51,15 @@ async function steps(url: string, type: string, orderIdColumn: string): Promise<
 
 /** Reads every placed order's timeline from ordering's, inventory's and payments' own databases, once the run is over. */
 export async function sagaTimelines(urls: ContextUrls, placed: readonly PlacedOrder[]): Promise<SagaTimeline[]> {
-  const orders = await withClient(urls.ordering, async (client) => {
+  const orders = await withClient(ofContext(urls, 'ordering'), async (client) => {
     const { rows } = await client.query<{ id: string; status: string }>(`SELECT id, status::text AS status FROM orders WHERE id = ANY($1::uuid[])`, [placed.map((order) => order.id)]);
     return new Map(rows.map((row) => [row.id, row.status]));
   });
   const [placedEvents, confirmed, reserved, authorized] = await Promise.all([
-    steps(urls.ordering, 'ordering.order-placed.v1', 'aggregate_id'),
-    steps(urls.ordering, 'ordering.order-confirmed.v1', 'aggregate_id'),
-    steps(urls.inventory, 'inventory.stock-reserved.v1', `payload->>'orderId'`),
-    steps(urls.payments, 'payments.payment-authorized.v1', `payload->>'orderId'`),
+    steps(ofContext(urls, 'ordering'), 'ordering.order-placed.v1', 'aggregate_id'),
+    steps(ofContext(urls, 'ordering'), 'ordering.order-confirmed.v1', 'aggregate_id'),
+    steps(ofContext(urls, 'inventory'), 'inventory.stock-reserved.v1', `payload->>'orderId'`),
+    steps(ofContext(urls, 'payments'), 'payments.payment-authorized.v1', `payload->>'orderId'`),
   ]);
   return placed.map((order) => {
     const placedEvent = placedEvents.get(order.id);

@@ -1,9 +1,13 @@
 import type { Subscriptions } from '@storefront/events';
-import { inventorySubscriptions } from '../../subgraphs/inventory/src/infrastructure/events/inventory-subscriptions';
-import { notificationsSubscriptions } from '../../subgraphs/notifications/src/infrastructure/events/notifications-subscriptions';
-import { orderingSubscriptions } from '../../subgraphs/ordering/src/infrastructure/events/ordering-subscriptions';
-import { paymentsSubscriptions } from '../../subgraphs/payments/src/infrastructure/events/payments-subscriptions';
-import { shippingSubscriptions } from '../../subgraphs/shipping/src/infrastructure/events/shipping-subscriptions';
+import { CONTEXTS, contextModule } from '../system/contexts';
 
-/** Every consuming context's declared subscriptions: the source of the routing table. */
-export const CONSUMER_SUBSCRIPTIONS: readonly Subscriptions[] = [inventorySubscriptions, shippingSubscriptions, paymentsSubscriptions, notificationsSubscriptions, orderingSubscriptions];
+/**
+ * Every consuming context's declared subscriptions: the source of the routing table. A context
+ * that declares `consumes` keeps them in `src/infrastructure/events/<name>-subscriptions.ts`.
+ */
+export const CONSUMER_SUBSCRIPTIONS: readonly Subscriptions[] = CONTEXTS.filter((context) => context.consumes).map(({ name }) => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const declared = require(contextModule(name, `infrastructure/events/${name}-subscriptions`)) as { subscriptions?: Subscriptions };
+  if (!declared.subscriptions) throw new Error(`subgraphs/${name}: declares "consumes" but its ${name}-subscriptions.ts exports no "subscriptions"`);
+  return declared.subscriptions;
+});

@@ -1,13 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** A deterministic UUID (version 5 layout) from a name, so that seeding twice names the same rows. */
-export function stableUuid(name: string): string {
-  const hex = createHash('sha1').update(`storefront-demo:${name}`).digest('hex').slice(0, 32).split('');
-  hex[12] = '5';
-  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+import { stableUuid } from '@storefront/platform';
 
 export interface DemoCategory {
   id: string;
@@ -72,3 +63,15 @@ export const DEMO_PRODUCTS: DemoProduct[] = SHELVES.flatMap((shelf, s) =>
     }),
   ),
 );
+
+/**
+ * The shared demo list every context with `demoData` seeds its own part of: each reads only the
+ * fields it needs (see its `src/infrastructure/demo-data.ts`).
+ */
+export interface DemoCatalog {
+  categories: readonly DemoCategory[];
+  products: readonly DemoProduct[];
+  warehouses: readonly { id: string; name: string; country: string }[];
+}
+
+export const DEMO_CATALOG: DemoCatalog = { categories: DEMO_CATEGORIES, products: DEMO_PRODUCTS, warehouses: DEMO_WAREHOUSES };

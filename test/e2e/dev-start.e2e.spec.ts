@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { dropDatabase } from '@storefront/db-tools';
+import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS } from '../../scripts/system/contexts';
 import { removeEventKeys, testEventsConfig } from '../support/event-bus';
 import { graphql } from '../support/graphql-client';
@@ -20,8 +21,8 @@ const env = {
   LOG_LEVEL: 'info',
   EVENTS_PREFIX: events.prefix,
   ...Object.fromEntries(CONTEXTS.flatMap(({ name, port }, i) => [
-    [`${name.toUpperCase()}_PORT`, String(base + port - 4000)],
-    [`${name.toUpperCase()}_DATABASE_URL`, databaseUrls[i]!],
+    [`${contextEnvName(name)}_PORT`, String(base + port - 4000)],
+    [`${contextEnvName(name)}_DATABASE_URL`, databaseUrls[i]!],
   ])),
 };
 

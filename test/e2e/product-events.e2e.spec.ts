@@ -21,9 +21,9 @@ beforeAll(async () => {
   endpoint = `${system.gatewayUrl}/graphql`;
   admin = await system.token('admin-1', ['customer', 'admin']);
   sql = {
-    catalog: new Client({ connectionString: system.databaseUrls.catalog }),
-    inventory: new Client({ connectionString: system.databaseUrls.inventory }),
-    shipping: new Client({ connectionString: system.databaseUrls.shipping }),
+    catalog: new Client({ connectionString: system.databaseUrl('catalog') }),
+    inventory: new Client({ connectionString: system.databaseUrl('inventory') }),
+    shipping: new Client({ connectionString: system.databaseUrl('shipping') }),
   };
   await Promise.all(Object.values(sql).map((client) => client.connect()));
 });

@@ -95,7 +95,7 @@ describe('the gateway in production posture', () => {
   });
 
   it('masks a failure inside a subgraph: no SQL, no table name, no stack', async () => {
-    const db = new Client({ connectionString: system.databaseUrls.shipping });
+    const db = new Client({ connectionString: system.databaseUrl('shipping') });
     await db.connect();
     try {
       await db.query('ALTER TABLE shipping_rates RENAME TO shipping_rates_away');

@@ -63,9 +63,9 @@ describe('the storefront product list', () => {
     const result = await graphql(endpoint, ops.ProductList!, { first: 100, country: 'DE' });
     expect(result.errors).toBeUndefined();
     expect({
-      catalog: system.subgraphs.catalog.sqlQueries.count,
-      inventory: system.subgraphs.inventory.sqlQueries.count,
-      shipping: system.subgraphs.shipping.sqlQueries.count,
+      catalog: system.subgraph('catalog').sqlQueries.count,
+      inventory: system.subgraph('inventory').sqlQueries.count,
+      shipping: system.subgraph('shipping').sqlQueries.count,
     }).toEqual({ catalog: 1, inventory: 1, shipping: 1 });
   });
 

@@ -13,7 +13,7 @@ const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1
 /** Fresh databases for one test run, one per context, named uniquely, migrated and seeded; dropped afterwards. */
 export async function createSeededDatabases(): Promise<TestDatabases> {
   const run = `t${randomBytes(4).toString('hex')}`;
-  const urls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${SERVER}/storefront_${run}_${name}`])) as ContextUrls;
+  const urls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${SERVER}/storefront_${run}_${name}`]));
   await prepareDatabases(urls);
   return {
     urls,

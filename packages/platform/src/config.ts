@@ -2,8 +2,11 @@ import { DEFAULT_GATEWAY_SECRET } from './identity';
 
 type Env = Record<string, string | undefined>;
 
+/** The prefix of a context's environment variables: `gift-cards` reads `GIFT_CARDS_PORT`, `GIFT_CARDS_URL`, ... */
+export const contextEnvName = (context: string): string => context.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
 export function contextDatabaseUrl(context: string, env: Env = process.env): string {
-  return env[`${context.toUpperCase()}_DATABASE_URL`] ?? `postgresql://postgres@127.0.0.1:5432/storefront_${context}`;
+  return env[`${contextEnvName(context)}_DATABASE_URL`] ?? `postgresql://postgres@127.0.0.1:5432/storefront_${context}`;
 }
 
 export function portFrom(env: Env, name: string, fallback: number): number {
@@ -29,7 +32,7 @@ export interface SubgraphConfig {
 /** Reads `<CONTEXT>_PORT` and `<CONTEXT>_DATABASE_URL` (with the given defaults) and the gateway secret. */
 export function subgraphConfig(context: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
   return {
-    port: portFrom(env, `${context.toUpperCase()}_PORT`, defaultPort),
+    port: portFrom(env, `${contextEnvName(context)}_PORT`, defaultPort),
     databaseUrl: contextDatabaseUrl(context, env),
     gatewaySecret: gatewaySecret(env),
   };

@@ -9,3 +9,4 @@ export * from './money-format';
 export * from './ids';
 export * from './payload';
 export * from './run-main';
+export * from './context-declarations';

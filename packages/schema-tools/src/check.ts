@@ -2,7 +2,7 @@ import { isSchema, type GraphQLSchema } from 'graphql';
 import { applyAcknowledgements, loadAcknowledgements } from './acknowledgements';
 import { compareApiSchemas } from './api-changes';
 import { apiSchemaOf } from './api-schema';
-import { composeSupergraph, SUPERGRAPH_FILE, subgraphSources, SUBGRAPH_SOURCES, type CompositionIssue, type SubgraphEndpoint } from './compose';
+import { composeSupergraph, declaredSubgraphs, SUPERGRAPH_FILE, subgraphSources, type CompositionIssue, type SubgraphEndpoint } from './compose';
 import { checkEventContracts } from './events/check';
 import { EVENT_CONTRACTS_FILE } from './events/contract';
 import { exitCodeOf, type CheckResult, type Finding } from './findings';
@@ -90,7 +90,7 @@ async function checkApi(root: string, supergraphSdl: string, base: Base): Promis
 export async function checkSchema(options: CheckOptions): Promise<CheckResult> {
   const { root } = options;
   const base = resolveBase(options);
-  const subgraphs = options.subgraphs ?? SUBGRAPH_SOURCES;
+  const subgraphs = options.subgraphs ?? declaredSubgraphs(root);
   const outcome = composeSupergraph(subgraphSources(root, subgraphs), root);
   const findings: Finding[] = [...outcome.hints.map(compositionFinding('warning')), ...base.problems];
 

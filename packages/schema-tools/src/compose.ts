@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraphQLError, parse, Source, type DocumentNode } from 'graphql';
 import { composeServices } from '@apollo/composition';
+import { declaredSubgraphUrl, readContextDeclarations } from '@storefront/platform';
 import { describeNodes, type IssueNode } from './locate';
 
 /** A subgraph as composition sees it: its name, where the gateway reaches it, and its SDL file. */
@@ -13,14 +14,10 @@ export interface SubgraphSource {
 
 export type SubgraphEndpoint = Omit<SubgraphSource, 'sdlPath'>;
 
-export const SUBGRAPH_SOURCES: readonly SubgraphEndpoint[] = [
-  { name: 'catalog', url: 'http://127.0.0.1:4001/graphql' },
-  { name: 'inventory', url: 'http://127.0.0.1:4002/graphql' },
-  { name: 'ordering', url: 'http://127.0.0.1:4003/graphql' },
-  { name: 'payments', url: 'http://127.0.0.1:4004/graphql' },
-  { name: 'shipping', url: 'http://127.0.0.1:4005/graphql' },
-  { name: 'notifications', url: 'http://127.0.0.1:4006/graphql' },
-];
+/** Every declared context (`subgraphs/<name>/context.json`) in the repository at `root`, at its declared port. */
+export function declaredSubgraphs(root?: string): SubgraphEndpoint[] {
+  return readContextDeclarations(root).map((context) => ({ name: context.name, url: declaredSubgraphUrl(context) }));
+}
 
 /** The composed supergraph the gateway serves, committed, relative to the repository root. */
 export const SUPERGRAPH_FILE = path.join('gateway', 'supergraph.graphql');
@@ -28,7 +25,7 @@ export const SUPERGRAPH_FILE = path.join('gateway', 'supergraph.graphql');
 /** Where a subgraph's SDL lives, relative to the repository root. */
 export const subgraphSdlFile = (name: string): string => path.join('subgraphs', name, 'src', 'graphql', 'schema.graphql');
 
-export function subgraphSources(root: string, endpoints: readonly SubgraphEndpoint[] = SUBGRAPH_SOURCES): SubgraphSource[] {
+export function subgraphSources(root: string, endpoints: readonly SubgraphEndpoint[] = declaredSubgraphs(root)): SubgraphSource[] {
   return endpoints.map((source) => ({ ...source, sdlPath: path.join(root, subgraphSdlFile(source.name)) }));
 }
 

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ACKNOWLEDGEMENTS_FILE, SUBGRAPH_SOURCES, SUPERGRAPH_FILE, subgraphSdlFile, type CheckResult } from '../src';
+import { contextDeclarationFile } from '@storefront/platform';
+import { ACKNOWLEDGEMENTS_FILE, declaredSubgraphs, SUPERGRAPH_FILE, subgraphSdlFile, type CheckResult } from '../src';
 
 /**
  * `pnpm schema:compose` and `pnpm schema:check` as a subgraph team runs them, on a copy of this
@@ -20,7 +21,7 @@ const copies: string[] = [];
 
 beforeAll(() => {
   base = mkdtempSync(path.join(tmpdir(), 'schema-check-e2e-'));
-  const files = [...SUBGRAPH_SOURCES.map((source) => subgraphSdlFile(source.name)), SUPERGRAPH_FILE, 'clients', ACKNOWLEDGEMENTS_FILE];
+  const files = [...declaredSubgraphs().flatMap(({ name }) => [subgraphSdlFile(name), contextDeclarationFile(name)]), SUPERGRAPH_FILE, 'clients', ACKNOWLEDGEMENTS_FILE];
   for (const file of files.filter((name) => existsSync(path.join(ROOT, name)))) cpSync(path.join(ROOT, file), path.join(base, file), { recursive: true });
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Base', '-c', 'user.email=base@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: base });
   git('init', '--quiet');

@@ -15,7 +15,7 @@ import { loadConfig, type CatalogConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires the catalog's database, use cases and schema into a running subgraph. */
-export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function start(overrides: Partial<CatalogConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
   const transactions = new PrismaCatalogTransactions(db);
@@ -41,4 +41,4 @@ export async function startCatalog(overrides: Partial<CatalogConfig> = {}): Prom
   return { ...withEventDelivery(server, events), sqlQueries };
 }
 
-if (require.main === module) runMain('catalog', () => startCatalog());
+if (require.main === module) runMain('catalog', () => start());

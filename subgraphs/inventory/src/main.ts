@@ -8,7 +8,7 @@ import { PrismaProductRegister } from './infrastructure/prisma-stock-keeping-uni
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
 import { shippingEventHandlers } from './infrastructure/events/shipping-event-handlers';
-import { inventorySubscriptions } from './infrastructure/events/inventory-subscriptions';
+import { subscriptions } from './infrastructure/events/inventory-subscriptions';
 import { StockQueries } from './infrastructure/stock.queries';
 import { inventoryContext } from './graphql/inventory-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
@@ -17,7 +17,7 @@ import { loadConfig, type InventoryConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires inventory's database, use cases and schema into a running subgraph. */
-export async function startInventory(overrides: Partial<InventoryConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function start(overrides: Partial<InventoryConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectInventoryDb(config.databaseUrl);
   const levels = new PrismaStockLevelTransactions(db);
@@ -43,7 +43,7 @@ export async function startInventory(overrides: Partial<InventoryConfig> = {}): 
     events: config.events,
     publishes: true,
     consumes: {
-      subscriptions: inventorySubscriptions,
+      subscriptions,
       handlers: [...catalogEventHandlers, ...orderingEventHandlers(env), ...shippingEventHandlers(env)],
       transaction: (work) => db.$transaction(work),
     },
@@ -51,4 +51,4 @@ export async function startInventory(overrides: Partial<InventoryConfig> = {}): 
   return { ...withEventDelivery(server, events), sqlQueries };
 }
 
-if (require.main === module) runMain('inventory', () => startInventory());
+if (require.main === module) runMain('inventory', () => start());

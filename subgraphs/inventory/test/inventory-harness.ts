@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
-import { startInventory } from '../src/main';
+import { start } from '../src/main';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
 import { postToSubgraph, scratchDatabase, type SubgraphReply } from '../../../test/support/scratch-subgraph';
 
@@ -30,7 +30,7 @@ export interface InventoryHarness {
   learnedProduct(): Promise<string>;
   /** A learned product with these units on hand per warehouse (none reserved). */
   stockedProduct(onHand: Record<string, number>): Promise<string>;
-  server: Awaited<ReturnType<typeof startInventory>>;
+  server: Awaited<ReturnType<typeof start>>;
   request(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse>;
   stop(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function startHarness(): Promise<InventoryHarness> {
     await sql.connect();
     for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
     const events = testEventsConfig();
-    const server = await startInventory({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
+    const server = await start({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
     const learnedProduct = async () => {
       const productId = aProductId();
       await sql.query('INSERT INTO stock_keeping_units (product_id, sku, catalog_version) VALUES ($1, $2, 0)', [productId, `SKU-${productId.slice(0, 8)}`]);

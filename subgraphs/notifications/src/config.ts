@@ -1,5 +1,6 @@
 import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
+import declaration from '../context.json';
 
 export interface NotificationsConfig extends SubgraphConfig {
   events: EventsConfig;
@@ -7,5 +8,5 @@ export interface NotificationsConfig extends SubgraphConfig {
 
 /** Notifications' settings, read once from the environment (NOTIFICATIONS_PORT, NOTIFICATIONS_DATABASE_URL, REDIS_URL, EVENTS_*). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): NotificationsConfig {
-  return { ...subgraphConfig('notifications', 4006, env), events: eventsConfig(env) };
+  return { ...subgraphConfig(declaration.name, declaration.port, env), events: eventsConfig(env) };
 }

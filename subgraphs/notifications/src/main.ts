@@ -3,7 +3,7 @@ import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphSe
 import { connectNotificationsDb } from './infrastructure/notifications-database';
 import { NotificationQueries } from './infrastructure/notification.queries';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
-import { notificationsSubscriptions } from './infrastructure/events/notifications-subscriptions';
+import { subscriptions } from './infrastructure/events/notifications-subscriptions';
 import { notificationsContext } from './graphql/notifications-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
 import { loadConfig, type NotificationsConfig } from './config';
@@ -14,7 +14,7 @@ export { typeDefs };
  * The composition root: wires notifications' database, read queries, schema and the consumer of
  * ordering's events into a running subgraph. It publishes nothing, so it has no outbox relay.
  */
-export async function startNotifications(
+export async function start(
   overrides: Partial<NotificationsConfig> = {},
 ): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
@@ -34,9 +34,9 @@ export async function startNotifications(
     databaseUrl: config.databaseUrl,
     events: config.events,
     publishes: false,
-    consumes: { subscriptions: notificationsSubscriptions, handlers: orderingEventHandlers, transaction: (work) => db.$transaction(work) },
+    consumes: { subscriptions, handlers: orderingEventHandlers, transaction: (work) => db.$transaction(work) },
   });
   return { ...withEventDelivery(server, events), sqlQueries };
 }
 
-if (require.main === module) runMain('notifications', () => startNotifications());
+if (require.main === module) runMain('notifications', () => start());

@@ -1,6 +1,6 @@
 import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
-import { startNotifications } from '../src/main';
+import { start } from '../src/main';
 import { connectNotificationsDb, type NotificationsDb } from '../src/infrastructure/notifications-database';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
 import { postToSubgraph, scratchDatabase } from '../../../test/support/scratch-subgraph';
@@ -19,7 +19,7 @@ export interface GraphQLResponse {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export type NotificationsServer = Awaited<ReturnType<typeof startNotifications>>;
+export type NotificationsServer = Awaited<ReturnType<typeof start>>;
 
 export interface NotificationsHarness {
   /** The subgraph's database, as an operator (or a test) reaches it directly. */
@@ -41,7 +41,7 @@ export async function startHarness(): Promise<NotificationsHarness> {
   const events = testEventsConfig();
   const { db } = connectNotificationsDb(databaseUrl);
   try {
-    const server = await startNotifications({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, events });
+    const server = await start({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, events });
     return {
       db,
       server,

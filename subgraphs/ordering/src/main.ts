@@ -7,7 +7,7 @@ import { connectOrderingDb } from './infrastructure/ordering-database';
 import { PrismaOrdersByIdempotencyKey, PrismaOrderTransactions } from './infrastructure/prisma-order.repository';
 import { PrismaPriceList } from './infrastructure/prisma-price-list';
 import { OrderQueries } from './infrastructure/order.queries';
-import { orderingSubscriptions } from './infrastructure/events/ordering-subscriptions';
+import { subscriptions } from './infrastructure/events/ordering-subscriptions';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
 import { inventoryEventHandlers } from './infrastructure/events/inventory-event-handlers';
 import { paymentsEventHandlers } from './infrastructure/events/payments-event-handlers';
@@ -19,7 +19,7 @@ import { loadConfig, type OrderingConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires ordering's database, use cases, schema, outbox relay and event consumer into a running subgraph. */
-export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function start(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
   const env = { now: () => new Date(), newId: randomUUID };
@@ -44,7 +44,7 @@ export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Pr
     events: config.events,
     publishes: true,
     consumes: {
-      subscriptions: orderingSubscriptions,
+      subscriptions,
       handlers: [...catalogEventHandlers, ...inventoryEventHandlers, ...paymentsEventHandlers, ...shippingEventHandlers],
       transaction: (work) => db.$transaction(work),
     },
@@ -52,4 +52,4 @@ export async function startOrdering(overrides: Partial<OrderingConfig> = {}): Pr
   return { ...withEventDelivery(server, events), sqlQueries };
 }
 
-if (require.main === module) runMain('ordering', () => startOrdering());
+if (require.main === module) runMain('ordering', () => start());

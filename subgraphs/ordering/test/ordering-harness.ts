@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
-import { startOrdering } from '../src/main';
+import { start } from '../src/main';
 import { connectOrderingDb, type OrderingDb } from '../src/infrastructure/ordering-database';
 import { seedPriceList, type CatalogProduct } from '../src/infrastructure/seed-price-list';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
@@ -35,7 +35,7 @@ export interface OrderingHarness {
   /** Direct SQL on the subgraph's database, as an operator (or a bug) could send it. */
   sql: Client;
   db: OrderingDb;
-  server: Awaited<ReturnType<typeof startOrdering>>;
+  server: Awaited<ReturnType<typeof start>>;
   consumer: EventConsumer<SqlExecutor>;
   events: EventsConfig;
   sqlQueries: { readonly count: number; reset(): void };
@@ -57,7 +57,7 @@ export async function startHarness(): Promise<OrderingHarness> {
   try {
     await sql.connect();
     const events = testEventsConfig();
-    const server = await startOrdering({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
+    const server = await start({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
     return {
       sql,
       db,

@@ -1,6 +1,7 @@
 import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
 import { PAYMENT_PROVIDERS, type PaymentProviderName } from './infrastructure/provider/payment-provider-factory';
+import declaration from '../context.json';
 
 export interface PaymentsConfig extends SubgraphConfig {
   /** Which payment provider authorizes, captures, voids and refunds. */
@@ -11,7 +12,7 @@ export interface PaymentsConfig extends SubgraphConfig {
 /** Payments' settings, read once from the environment (PAYMENTS_PORT, PAYMENTS_DATABASE_URL, PAYMENTS_PROVIDER, REDIS_URL, EVENTS_*). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): PaymentsConfig {
   return {
-    ...subgraphConfig('payments', 4004, env),
+    ...subgraphConfig(declaration.name, declaration.port, env),
     provider: providerFrom(env.PAYMENTS_PROVIDER),
     events: eventsConfig(env),
   };

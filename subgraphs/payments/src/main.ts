@@ -9,7 +9,7 @@ import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentTransactions } from './infras
 import { PaymentQueries } from './infrastructure/payment.queries';
 import { connectPaymentProvider } from './infrastructure/provider/payment-provider-factory';
 import { orderSagaEventHandlers } from './infrastructure/events/order-saga-event-handlers';
-import { paymentsSubscriptions } from './infrastructure/events/payments-subscriptions';
+import { subscriptions } from './infrastructure/events/payments-subscriptions';
 import { paymentsContext } from './graphql/payments-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
 import { loadConfig, type PaymentsConfig } from './config';
@@ -19,7 +19,7 @@ export { typeDefs };
 export type RunningPayments = RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery; provider: PaymentProvider };
 
 /** The composition root: wires payments' database, provider, use cases, schema and event delivery into a running subgraph. */
-export async function startPayments(overrides: Partial<PaymentsConfig> = {}): Promise<RunningPayments> {
+export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<RunningPayments> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
   const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl);
@@ -41,7 +41,7 @@ export async function startPayments(overrides: Partial<PaymentsConfig> = {}): Pr
     events: config.events,
     publishes: true,
     consumes: {
-      subscriptions: paymentsSubscriptions,
+      subscriptions,
       handlers: orderSagaEventHandlers(provider, env),
       transaction: (work) => db.$transaction(work, PAYMENT_TRANSACTION_OPTIONS),
     },
@@ -58,4 +58,4 @@ export async function startPayments(overrides: Partial<PaymentsConfig> = {}): Pr
   };
 }
 
-if (require.main === module) runMain('payments', () => startPayments());
+if (require.main === module) runMain('payments', () => start());

@@ -1,6 +1,6 @@
 import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
-import { startPayments, type RunningPayments } from '../src/main';
+import { start, type RunningPayments } from '../src/main';
 import { connectPaymentsDb, type PaymentsDb } from '../src/infrastructure/payments-database';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
 import { postToSubgraph, scratchDatabase } from '../../../test/support/scratch-subgraph';
@@ -39,7 +39,7 @@ export async function startHarness(): Promise<PaymentsHarness> {
   const events = testEventsConfig();
   const { db } = connectPaymentsDb(databaseUrl);
   try {
-    const server = await startPayments({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, provider: 'test', events });
+    const server = await start({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, provider: 'test', events });
     return {
       db,
       server,

@@ -1,5 +1,6 @@
 import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { subgraphConfig, type SubgraphConfig } from '@storefront/platform';
+import declaration from '../context.json';
 
 export interface ShippingConfig extends SubgraphConfig {
   /** How long the rate table is served from memory before it is read again. */
@@ -12,7 +13,7 @@ const DEFAULT_RATE_TABLE_TTL_MS = 30_000;
 /** Shipping's settings, read once from the environment (SHIPPING_PORT, SHIPPING_DATABASE_URL, SHIPPING_RATE_TABLE_TTL_MS, REDIS_URL, EVENTS_*). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ShippingConfig {
   return {
-    ...subgraphConfig('shipping', 4005, env),
+    ...subgraphConfig(declaration.name, declaration.port, env),
     rateTableTtlMs: durationFrom(env, 'SHIPPING_RATE_TABLE_TTL_MS', DEFAULT_RATE_TABLE_TTL_MS),
     events: eventsConfig(env),
   };

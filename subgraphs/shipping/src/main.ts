@@ -17,7 +17,7 @@ import { RandomTrackingNumbers } from './infrastructure/random-tracking-numbers'
 import { ShipmentQueries } from './infrastructure/shipment.queries';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
-import { shippingSubscriptions } from './infrastructure/events/shipping-subscriptions';
+import { subscriptions } from './infrastructure/events/shipping-subscriptions';
 import { shippingContext } from './graphql/shipping-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
 import { loadConfig, type ShippingConfig } from './config';
@@ -25,7 +25,7 @@ import { loadConfig, type ShippingConfig } from './config';
 export { typeDefs };
 
 /** The composition root: wires shipping's database, rate table, use cases, schema and event consumer into a running subgraph. */
-export async function startShipping(overrides: Partial<ShippingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
+export async function start(overrides: Partial<ShippingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectShippingDb(config.databaseUrl);
   const rateTable = new CachedRateTable(() => readShippingRates(db), config.rateTableTtlMs);
@@ -55,7 +55,7 @@ export async function startShipping(overrides: Partial<ShippingConfig> = {}): Pr
     events: config.events,
     publishes: true,
     consumes: {
-      subscriptions: shippingSubscriptions,
+      subscriptions,
       handlers: [...catalogEventHandlers, ...orderingEventHandlers(env)],
       transaction: (work) => db.$transaction(work),
     },
@@ -63,4 +63,4 @@ export async function startShipping(overrides: Partial<ShippingConfig> = {}): Pr
   return { ...withEventDelivery(server, events), sqlQueries };
 }
 
-if (require.main === module) runMain('shipping', () => startShipping());
+if (require.main === module) runMain('shipping', () => start());

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventsConfig } from '@storefront/messaging';
 import { signIdentityHeaders, type Identity } from '@storefront/platform';
-import { startShipping } from '../src/main';
+import { start } from '../src/main';
 import { connectShippingDb, type ShippingDb } from '../src/infrastructure/shipping-database';
 import { seedDefaultRates } from '../src/infrastructure/default-rate-table';
 import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
@@ -24,7 +24,7 @@ export interface GraphQLResponse {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-export type ShippingServer = Awaited<ReturnType<typeof startShipping>>;
+export type ShippingServer = Awaited<ReturnType<typeof start>>;
 
 export interface ShippingHarness {
   /** The subgraph's database, as an operator (or a test) reaches it directly. */
@@ -45,7 +45,7 @@ export async function startHarness(): Promise<ShippingHarness> {
   const { db } = connectShippingDb(databaseUrl);
   try {
     await seedDefaultRates(db);
-    const server = await startShipping({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000, events });
+    const server = await start({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000, events });
     return {
       db,
       server,

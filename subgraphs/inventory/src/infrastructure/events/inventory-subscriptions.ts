@@ -1,7 +1,7 @@
 import { defineSubscriptions, OrderCancelledV1, OrderPlacedV1, ProductCreatedV1, ProductDiscontinuedV1, ShipmentDispatchedV1 } from '@storefront/events';
 
 /** The events inventory listens to. */
-export const inventorySubscriptions = defineSubscriptions('inventory', [
+export const subscriptions = defineSubscriptions('inventory', [
   ProductCreatedV1,
   ProductDiscontinuedV1,
   OrderPlacedV1,

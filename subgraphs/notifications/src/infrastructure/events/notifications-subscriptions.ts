@@ -9,7 +9,7 @@ import {
 } from '@storefront/events';
 
 /** Notifications listens to everything ordering tells about an order, and to nothing else. */
-export const notificationsSubscriptions = defineSubscriptions('notifications', [
+export const subscriptions = defineSubscriptions('notifications', [
   OrderPlacedV1,
   OrderConfirmedV1,
   OrderRejectedV1,

@@ -12,7 +12,7 @@ import {
 } from '@storefront/events';
 
 /** The events ordering listens to: the catalog's prices, and the saga's answers to its orders. */
-export const orderingSubscriptions = defineSubscriptions('ordering', [
+export const subscriptions = defineSubscriptions('ordering', [
   ProductCreatedV1,
   ProductPriceChangedV1,
   ProductDiscontinuedV1,
