@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import type { EventsConfig } from '@storefront/messaging';
+import { prismaTransactions } from '@storefront/platform';
 import * as catalogContext from '../../subgraphs/catalog/src/main';
 import * as inventoryContext from '../../subgraphs/inventory/src/main';
 import { CreateProduct } from '../../subgraphs/catalog/src/application/create-product/create-product.use-case';
 import { connectCatalogDb } from '../../subgraphs/catalog/src/infrastructure/catalog-database';
-import { PrismaCatalogTransactions, PrismaCategoryDirectory } from '../../subgraphs/catalog/src/infrastructure/prisma-product.repository';
+import { PrismaCategoryDirectory, PrismaProductRepository } from '../../subgraphs/catalog/src/infrastructure/prisma-product.repository';
 import { startInventoryProcess } from './inventory-process';
 
 /** One product created in the catalog: when its transaction had committed, and when inventory learned of it. */
@@ -52,7 +53,7 @@ export async function startEventPipeline(
     return (used.user + used.system) / 1000;
   };
   const { db } = connectCatalogDb(urls.catalog);
-  const useCase = new CreateProduct(new PrismaCatalogTransactions(db), new PrismaCategoryDirectory(db), { newId: randomUUID, now: () => new Date() });
+  const useCase = new CreateProduct(prismaTransactions(db, (tx) => new PrismaProductRepository(tx)), new PrismaCategoryDirectory(db), { newId: randomUUID, now: () => new Date() });
   const inventoryDb = new Pool({ connectionString: urls.inventory, max: 2 });
   let created = 0;
   // Stopping waits for commits under way, so that no transaction is cut off when the services stop.

@@ -10,3 +10,4 @@ export * from './ids';
 export * from './payload';
 export * from './run-main';
 export * from './context-declarations';
+export * from './transactions';

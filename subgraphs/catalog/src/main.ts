@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
 import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
 import { DiscontinueProduct } from './application/discontinue-product/discontinue-product.use-case';
 import { connectCatalogDb } from './infrastructure/catalog-database';
-import { PrismaCatalogTransactions, PrismaCategoryDirectory } from './infrastructure/prisma-product.repository';
+import { PrismaCategoryDirectory, PrismaProductRepository } from './infrastructure/prisma-product.repository';
 import { ProductCatalogQueries } from './infrastructure/product-catalog.queries';
 import { catalogContext } from './graphql/catalog-context';
 import { resolvers, typeDefs } from './graphql/resolvers';
@@ -18,7 +18,7 @@ export { typeDefs };
 export async function start(overrides: Partial<CatalogConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
-  const transactions = new PrismaCatalogTransactions(db);
+  const transactions = prismaTransactions(db, (tx) => new PrismaProductRepository(tx));
   const categories = new PrismaCategoryDirectory(db);
   const env = { newId: randomUUID, now: () => new Date() };
   const useCases = {

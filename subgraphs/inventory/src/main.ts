@@ -1,9 +1,9 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { ReceiveStock } from './application/receive-stock/receive-stock.use-case';
 import { AdjustStock } from './application/adjust-stock/adjust-stock.use-case';
 import { connectInventoryDb } from './infrastructure/inventory-database';
-import { PrismaStockLevelTransactions, PrismaWarehouseDirectory } from './infrastructure/prisma-stock-level.repository';
+import { PrismaStockLevelRepository, PrismaWarehouseDirectory } from './infrastructure/prisma-stock-level.repository';
 import { PrismaProductRegister } from './infrastructure/prisma-stock-keeping-units';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
@@ -20,7 +20,7 @@ export { typeDefs };
 export async function start(overrides: Partial<InventoryConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectInventoryDb(config.databaseUrl);
-  const levels = new PrismaStockLevelTransactions(db);
+  const levels = prismaTransactions(db, (tx) => new PrismaStockLevelRepository(tx));
   const warehouses = new PrismaWarehouseDirectory(db);
   const env = { now: () => new Date() };
   const useCases = {

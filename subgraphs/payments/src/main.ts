@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
 import type { Environment } from './application/environment';
 import type { PaymentProvider } from './domain/payment-provider';
 import { connectPaymentsDb } from './infrastructure/payments-database';
-import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentTransactions } from './infrastructure/prisma-payment.repository';
+import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentRepository } from './infrastructure/prisma-payment.repository';
 import { PaymentQueries } from './infrastructure/payment.queries';
 import { connectPaymentProvider } from './infrastructure/provider/payment-provider-factory';
 import { orderSagaEventHandlers } from './infrastructure/events/order-saga-event-handlers';
@@ -24,7 +24,7 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
   const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
   const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl);
   const env: Environment = { now: () => new Date(), newId: randomUUID };
-  const useCases = { refundPayment: new RefundPayment(new PrismaPaymentTransactions(db), provider, env) };
+  const useCases = { refundPayment: new RefundPayment(prismaTransactions(db, (tx) => new PrismaPaymentRepository(tx), PAYMENT_TRANSACTION_OPTIONS), provider, env) };
   const queries = new PaymentQueries(db);
   const server = await startSubgraphServer({
     name: 'payments',

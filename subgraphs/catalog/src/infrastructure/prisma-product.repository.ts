@@ -1,6 +1,5 @@
-import type { Transactions } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
-import { isUuid } from '@storefront/platform';
+import { isUuid, readLocked } from '@storefront/platform';
 import type { Product } from '../domain/product.aggregate';
 import { DuplicateSkuError, type CategoryDirectory, type ProductRepository } from '../domain/product.repository';
 import type { CatalogDb } from './catalog-database';
@@ -14,10 +13,9 @@ export class PrismaProductRepository implements ProductRepository {
 
   async lockFor(id: string): Promise<Product | null> {
     if (!isUuid(id)) return null;
-    // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`SELECT 1 FROM products WHERE id = ${id}::uuid FOR UPDATE`;
-    if (locked === 0) return null;
-    return toDomain(await this.tx.product.findUniqueOrThrow({ where: { id } }));
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM products WHERE id = ${id}::uuid FOR UPDATE`, async () =>
+      toDomain(await this.tx.product.findUniqueOrThrow({ where: { id } })),
+    );
   }
 
   async add(product: Product): Promise<void> {
@@ -36,14 +34,6 @@ export class PrismaProductRepository implements ProductRepository {
     const state = product.snapshot();
     await this.tx.product.update({ where: { id: state.id }, data: { ...toPersistence(state), version: { increment: 1 } } });
     await appendToOutbox(this.tx, product.pullEvents().map((event) => toIntegrationEvent(event, state.version + 1)));
-  }
-}
-
-export class PrismaCatalogTransactions implements Transactions<ProductRepository> {
-  constructor(private readonly db: CatalogDb) {}
-
-  run<T>(work: (products: ProductRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaProductRepository(tx)));
   }
 }
 

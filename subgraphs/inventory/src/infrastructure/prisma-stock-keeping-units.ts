@@ -1,4 +1,5 @@
 import type { CatalogCopies } from '@storefront/kernel';
+import { readLocked } from '@storefront/platform';
 import type { ProductRegister, StockKeepingUnit } from '../domain/stock-keeping-unit';
 import type { InventoryDb } from './inventory-database';
 import type { Prisma } from './prisma/generated/client';
@@ -9,13 +10,9 @@ export class PrismaStockKeepingUnits implements CatalogCopies<StockKeepingUnit> 
 
   /** Locks the row until the transaction ends, so two changes to one product apply one after the other. */
   async lockFor(productId: string): Promise<StockKeepingUnit | null> {
-    // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`SELECT 1 FROM stock_keeping_units WHERE product_id = ${productId} FOR UPDATE`;
-    if (locked === 0) return null;
-    return this.tx.stockKeepingUnit.findUniqueOrThrow({
-      where: { productId },
-      select: { productId: true, sku: true, catalogVersion: true, discontinuedAt: true },
-    });
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM stock_keeping_units WHERE product_id = ${productId} FOR UPDATE`, () =>
+      this.tx.stockKeepingUnit.findUniqueOrThrow({ where: { productId }, select: { productId: true, sku: true, catalogVersion: true, discontinuedAt: true } }),
+    );
   }
 
   async learn(unit: StockKeepingUnit): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Transactions } from '@storefront/kernel';
+import { readLocked } from '@storefront/platform';
 import type { StockLevel } from '../domain/stock-level.aggregate';
 import type { StockLevelKey, StockLevelRepository, WarehouseDirectory } from '../domain/stock-level.repository';
 import type { InventoryDb } from './inventory-database';
@@ -14,11 +14,9 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
   ) {}
 
   async lockFor({ productId, warehouseId }: StockLevelKey): Promise<StockLevel | null> {
-    // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`
-      SELECT 1 FROM stock_levels WHERE product_id = ${productId} AND warehouse_id = ${warehouseId} FOR UPDATE`;
-    if (locked === 0) return null;
-    return toDomain(await this.tx.stockLevel.findUniqueOrThrow({ where: { productId_warehouseId: { productId, warehouseId } } }));
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM stock_levels WHERE product_id = ${productId} AND warehouse_id = ${warehouseId} FOR UPDATE`, async () =>
+      toDomain(await this.tx.stockLevel.findUniqueOrThrow({ where: { productId_warehouseId: { productId, warehouseId } } })),
+    );
   }
 
   /** Insert-or-ignore: two first receipts racing queue on the key, and the second then finds the first's record. */
@@ -45,14 +43,6 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
   private async writeMovements(level: StockLevel): Promise<void> {
     const movements = level.pullEvents().flatMap((event) => toMovement(event, this.newId()) ?? []);
     if (movements.length > 0) await this.tx.stockMovement.createMany({ data: movements });
-  }
-}
-
-export class PrismaStockLevelTransactions implements Transactions<StockLevelRepository> {
-  constructor(private readonly db: InventoryDb) {}
-
-  run<T>(work: (levels: StockLevelRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaStockLevelRepository(tx)));
   }
 }
 

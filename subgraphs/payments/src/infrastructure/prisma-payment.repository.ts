@@ -1,9 +1,7 @@
-import type { Transactions } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
-import { isUuid } from '@storefront/platform';
+import { isUuid, readLocked } from '@storefront/platform';
 import type { Payment } from '../domain/payment.aggregate';
 import type { PaymentRepository } from '../domain/payment.repository';
-import type { PaymentsDb } from './payments-database';
 import { toDomain, toPersistence, toRefundRow } from './payment.mapper';
 import { toIntegrationEvent } from './payments-integration-events';
 import type { Prisma } from './prisma/generated/client';
@@ -30,10 +28,9 @@ export class PrismaPaymentRepository implements PaymentRepository {
 
   async lockFor(orderId: string): Promise<Payment | null> {
     if (!isUuid(orderId)) return null;
-    // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`SELECT 1 FROM payments WHERE order_id = ${orderId}::uuid FOR UPDATE`;
-    if (locked === 0) return null;
-    return toDomain(await this.tx.payment.findUniqueOrThrow({ where: { orderId } }));
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM payments WHERE order_id = ${orderId}::uuid FOR UPDATE`, async () =>
+      toDomain(await this.tx.payment.findUniqueOrThrow({ where: { orderId } })),
+    );
   }
 
   /** The payment's new state, its refunds and its events in the outbox, in the caller's transaction. */
@@ -44,13 +41,5 @@ export class PrismaPaymentRepository implements PaymentRepository {
     const refunds = events.flatMap((event) => toRefundRow(event) ?? []);
     if (refunds.length > 0) await this.tx.refund.createMany({ data: refunds });
     await appendToOutbox(this.tx, events.flatMap((event) => toIntegrationEvent(event, this.causationId) ?? []));
-  }
-}
-
-export class PrismaPaymentTransactions implements Transactions<PaymentRepository> {
-  constructor(private readonly db: PaymentsDb) {}
-
-  run<T>(work: (payments: PaymentRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaPaymentRepository(tx)), PAYMENT_TRANSACTION_OPTIONS);
   }
 }

@@ -1,10 +1,8 @@
-import type { Transactions } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
 import { isUuid } from '@storefront/platform';
 import type { Shipment } from '../domain/shipment.aggregate';
 import type { CancelledOrders, ShipmentRepository } from '../domain/shipment.repository';
 import type { Prisma } from './prisma/generated/client';
-import type { ShippingDb } from './shipping-database';
 import { toDomain, toIntegrationEvent, toNewRow, toPersistence } from './shipment.mapper';
 
 type Tx = Prisma.TransactionClient;
@@ -54,13 +52,5 @@ export class PrismaCancelledOrders implements CancelledOrders {
 
   async record(orderId: string, at: Date): Promise<void> {
     await this.tx.cancelledOrder.createMany({ data: [{ orderId, cancelledAt: at }], skipDuplicates: true });
-  }
-}
-
-export class PrismaShippingTransactions implements Transactions<ShipmentRepository> {
-  constructor(private readonly db: ShippingDb) {}
-
-  run<T>(work: (shipments: ShipmentRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaShipmentRepository(tx)));
   }
 }

@@ -1,4 +1,5 @@
 import type { CatalogCopies } from '@storefront/kernel';
+import { readLocked } from '@storefront/platform';
 import type { ProductRegister, ShippableProduct } from '../domain/shippable-product';
 import type { Prisma } from './prisma/generated/client';
 import type { ShippingDb } from './shipping-database';
@@ -12,13 +13,9 @@ export class PrismaShippableProducts implements CatalogCopies<ShippableProduct> 
    * applied one after the other, so an older version can never overwrite a newer one.
    */
   async lockFor(productId: string): Promise<ShippableProduct | null> {
-    // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`SELECT 1 FROM shippable_products WHERE product_id = ${productId} FOR UPDATE`;
-    if (locked === 0) return null;
-    return this.tx.shippableProduct.findUniqueOrThrow({
-      where: { productId },
-      select: { productId: true, sku: true, name: true, catalogVersion: true, discontinuedAt: true },
-    });
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM shippable_products WHERE product_id = ${productId} FOR UPDATE`, () =>
+      this.tx.shippableProduct.findUniqueOrThrow({ where: { productId }, select: { productId: true, sku: true, name: true, catalogVersion: true, discontinuedAt: true } }),
+    );
   }
 
   async learn(product: ShippableProduct): Promise<void> {

@@ -1,3 +1,4 @@
+import { readLocked } from '@storefront/platform';
 import type { PaymentsDb } from '../payments-database';
 import type { Prisma, TestProviderOperation } from '../prisma/generated/client';
 
@@ -50,10 +51,10 @@ export class TestProviderBooks {
 
   /** The authorization named by `reference`, locked so that operations on it apply one at a time. */
   async authorization(tx: Tx, reference: string): Promise<Entry | null> {
-    const locked = await tx.$executeRaw`
-      SELECT 1 FROM test_provider_operations WHERE kind = 'authorize' AND outcome = 'AUTHORIZED' AND reference = ${reference} FOR UPDATE`;
-    if (locked === 0) return null;
-    return tx.testProviderOperation.findFirst({ where: { kind: 'authorize', outcome: 'AUTHORIZED', reference } });
+    return readLocked(
+      tx.$executeRaw`SELECT 1 FROM test_provider_operations WHERE kind = 'authorize' AND outcome = 'AUTHORIZED' AND reference = ${reference} FOR UPDATE`,
+      () => tx.testProviderOperation.findFirst({ where: { kind: 'authorize', outcome: 'AUTHORIZED', reference } }),
+    );
   }
 
   /** Settled operations of one kind on an authorization, with their amounts. */
