@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
 import { connectOrderingDb } from './infrastructure/ordering-database';
-import { PrismaOrdersByIdempotencyKey, PrismaOrderTransactions } from './infrastructure/prisma-order.repository';
+import { PrismaOrderRepository, PrismaOrdersByIdempotencyKey } from './infrastructure/prisma-order.repository';
 import { PrismaPriceList } from './infrastructure/prisma-price-list';
 import { OrderQueries } from './infrastructure/order.queries';
 import { subscriptions } from './infrastructure/events/ordering-subscriptions';
@@ -23,7 +23,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
   const env = { now: () => new Date(), newId: randomUUID };
-  const transactions = new PrismaOrderTransactions(db);
+  const transactions = prismaTransactions(db, (tx) => new PrismaOrderRepository(tx));
   const useCases = {
     placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), env),
     cancelOrder: new CancelOrder(transactions, env),

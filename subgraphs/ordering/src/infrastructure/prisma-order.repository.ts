@@ -1,6 +1,5 @@
-import type { Transactions } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
-import { isUuid } from '@storefront/platform';
+import { isUuid, readLocked } from '@storefront/platform';
 import type { Order } from '../domain/order.aggregate';
 import { IdempotencyKeyTakenError, type OrderRepository, type OrdersByIdempotencyKey } from '../domain/order.repository';
 import { toIntegrationEvent } from './events/ordering-integration-events';
@@ -23,11 +22,10 @@ export class PrismaOrderRepository implements OrderRepository {
 
   async lockFor(id: string): Promise<Order | null> {
     if (!isUuid(id)) return null;
-    // Raw only because Prisma's typed API cannot lock a row; the order itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`SELECT 1 FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
-    if (locked === 0) return null;
-    const { lines, ...row } = await this.tx.order.findUniqueOrThrow({ where: { id }, include: { lines: { orderBy: { position: 'asc' } } } });
-    return toDomain(row, lines);
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM orders WHERE id = ${id}::uuid FOR UPDATE`, async () => {
+      const { lines, ...row } = await this.tx.order.findUniqueOrThrow({ where: { id }, include: { lines: { orderBy: { position: 'asc' } } } });
+      return toDomain(row, lines);
+    });
   }
 
   async add(order: Order): Promise<void> {
@@ -53,14 +51,6 @@ export class PrismaOrderRepository implements OrderRepository {
     const state = order.snapshot();
     const events = order.pullEvents().flatMap((event) => toIntegrationEvent(state, event, this.causationId) ?? []);
     await appendToOutbox(this.tx, events);
-  }
-}
-
-export class PrismaOrderTransactions implements Transactions<OrderRepository> {
-  constructor(private readonly db: OrderingDb) {}
-
-  run<T>(work: (orders: OrderRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaOrderRepository(tx)));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CatalogCopies } from '@storefront/kernel';
-import { isUuid } from '@storefront/platform';
+import { isUuid, readLocked } from '@storefront/platform';
 import type { PriceList, PricedProduct } from '../domain/priced-product';
 import type { OrderingDb } from './ordering-database';
 import type { Prisma, PriceListEntry } from './prisma/generated/client';
@@ -40,10 +40,9 @@ export class PrismaPricedProducts implements CatalogCopies<PricedProduct> {
 
   async lockFor(productId: string): Promise<PricedProduct | null> {
     if (!isUuid(productId)) return null;
-    // Raw only because Prisma's typed API cannot lock a row; the entry itself is read with the typed API.
-    const locked = await this.tx.$executeRaw`SELECT 1 FROM price_list WHERE product_id = ${productId}::uuid FOR UPDATE`;
-    if (locked === 0) return null;
-    return toPricedProduct(await this.tx.priceListEntry.findUniqueOrThrow({ where: { productId } }));
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM price_list WHERE product_id = ${productId}::uuid FOR UPDATE`, async () =>
+      toPricedProduct(await this.tx.priceListEntry.findUniqueOrThrow({ where: { productId } })),
+    );
   }
 
   async learn(product: PricedProduct): Promise<void> {
