@@ -1,4 +1,4 @@
-import { applyCatalogChange, CatalogFollower, markDiscontinued, type CatalogCopies, type CatalogCopy } from './catalog-copy';
+import { applyCatalogChange, CatalogFollower, markDiscontinued, ProductNotYetLearnedError, type CatalogCopies, type CatalogCopy } from './catalog-copy';
 
 interface Copy extends CatalogCopy {
   name: string;
@@ -29,8 +29,6 @@ class InMemoryCopies implements CatalogCopies<Copy> {
   }
 }
 
-class NotYetLearned extends Error {}
-
 describe('applyCatalogChange', () => {
   it('applies a change of a newer catalog version and takes on that version', () => {
     const copy = aCopy({ catalogVersion: 2 });
@@ -55,7 +53,7 @@ describe('markDiscontinued', () => {
 });
 
 describe('CatalogFollower', () => {
-  const follow = (copies: InMemoryCopies) => new CatalogFollower(copies, (id) => new NotYetLearned(id));
+  const follow = (copies: InMemoryCopies) => new CatalogFollower(copies, 'Shipping');
 
   it('learns a product once: learning it again changes nothing', async () => {
     const copies = new InMemoryCopies();
@@ -81,6 +79,8 @@ describe('CatalogFollower', () => {
   });
 
   it('throws for a change about a product not learned yet, so that it is delivered again', async () => {
-    await expect(follow(new InMemoryCopies()).discontinue(productId, 1, later)).rejects.toBeInstanceOf(NotYetLearned);
+    const early = follow(new InMemoryCopies()).discontinue(productId, 1, later);
+    await expect(early).rejects.toBeInstanceOf(ProductNotYetLearnedError);
+    await expect(early).rejects.toThrow(`Shipping has not learned of product ${productId} yet`);
   });
 });

@@ -28,15 +28,24 @@ export function markDiscontinued<C extends CatalogCopy>(copy: C, at: Date): C {
   return { ...copy, discontinuedAt: copy.discontinuedAt ?? at };
 }
 
+/** Raised when a change about a product arrives before the product itself: the event is retried until it has. */
+export class ProductNotYetLearnedError extends Error {
+  constructor(context: string, productId: string) {
+    super(`${context} has not learned of product ${productId} yet`);
+    this.name = 'ProductNotYetLearnedError';
+  }
+}
+
 /**
  * Follows catalog's events about products: a created product is learned once, and each later change
  * is applied under the record's lock, in catalog version order. A change about a product not learned
- * yet throws `notYetLearned`, so that the event is delivered again once the product has arrived.
+ * yet throws ProductNotYetLearnedError, so that the event is delivered again once the product has arrived.
  */
 export class CatalogFollower<C extends CatalogCopy> {
   constructor(
     private readonly copies: CatalogCopies<C>,
-    private readonly notYetLearned: (productId: string) => Error,
+    /** The context that follows, as the error names it: "Inventory". */
+    private readonly context: string,
   ) {}
 
   learn(copy: C): Promise<void> {
@@ -45,7 +54,7 @@ export class CatalogFollower<C extends CatalogCopy> {
 
   async change(productId: string, catalogVersion: number, change: (copy: C) => C): Promise<void> {
     const copy = await this.copies.lockFor(productId);
-    if (!copy) throw this.notYetLearned(productId);
+    if (!copy) throw new ProductNotYetLearnedError(this.context, productId);
     const changed = applyCatalogChange(copy, catalogVersion, change);
     if (changed !== copy) await this.copies.save(changed);
   }

@@ -12,11 +12,3 @@ export interface StockKeepingUnit extends CatalogCopy {
 export interface ProductRegister {
   isKnown(productId: string): Promise<boolean>;
 }
-
-/** Raised when a change about a product arrives before the product itself: retried until it has. */
-export class ProductNotYetLearnedError extends Error {
-  constructor(productId: string) {
-    super(`Inventory has not learned of product ${productId} yet`);
-    this.name = 'ProductNotYetLearnedError';
-  }
-}

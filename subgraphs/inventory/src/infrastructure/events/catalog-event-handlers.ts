@@ -1,13 +1,12 @@
 import { ProductCreatedV1, ProductDiscontinuedV1 } from '@storefront/events';
 import { CatalogFollower } from '@storefront/kernel';
 import { on } from '@storefront/messaging';
-import { ProductNotYetLearnedError } from '../../domain/stock-keeping-unit';
 import type { Prisma } from '../prisma/generated/client';
 import { PrismaStockKeepingUnits } from '../prisma-stock-keeping-units';
 
 type Tx = Prisma.TransactionClient;
 
-const units = (tx: Tx) => new CatalogFollower(new PrismaStockKeepingUnits(tx), (productId) => new ProductNotYetLearnedError(productId));
+const units = (tx: Tx) => new CatalogFollower(new PrismaStockKeepingUnits(tx), 'Inventory');
 
 /**
  * Catalog's words translated into inventory's: a created product is a unit to count, with zero

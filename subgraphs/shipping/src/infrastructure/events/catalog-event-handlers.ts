@@ -1,13 +1,12 @@
 import { ProductCreatedV1, ProductDiscontinuedV1 } from '@storefront/events';
 import { CatalogFollower } from '@storefront/kernel';
 import { on } from '@storefront/messaging';
-import { ProductNotYetLearnedError } from '../../domain/shippable-product';
 import type { Prisma } from '../prisma/generated/client';
 import { PrismaShippableProducts } from '../prisma-shippable-products';
 
 type Tx = Prisma.TransactionClient;
 
-const products = (tx: Tx) => new CatalogFollower(new PrismaShippableProducts(tx), (productId) => new ProductNotYetLearnedError(productId));
+const products = (tx: Tx) => new CatalogFollower(new PrismaShippableProducts(tx), 'Shipping');
 
 /**
  * Catalog's words translated into shipping's: a created product is a parcel to weigh and measure
