@@ -21,14 +21,6 @@ export function reprice(product: PricedProduct, price: PricedProduct['price']): 
   return { ...product, price: { ...price } };
 }
 
-/** Raised when a change about a product arrives before the product itself: retried until it has. */
-export class ProductNotYetPricedError extends Error {
-  constructor(productId: string) {
-    super(`Ordering has not learned of product ${productId} yet`);
-    this.name = 'ProductNotYetPricedError';
-  }
-}
-
 /** The products customers order from, looked up together when an order is placed. */
 export interface PriceList {
   /** The entries for the ids given that exist (an unknown id is simply missing). */

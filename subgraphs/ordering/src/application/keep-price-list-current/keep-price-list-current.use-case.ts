@@ -1,5 +1,5 @@
 import { CatalogFollower, type CatalogCopies } from '@storefront/kernel';
-import { ProductNotYetPricedError, reprice, type PricedProduct } from '../../domain/priced-product';
+import { reprice, type PricedProduct } from '../../domain/priced-product';
 
 type Price = PricedProduct['price'];
 
@@ -8,7 +8,7 @@ export class KeepPriceListCurrent {
   private readonly catalog: CatalogFollower<PricedProduct>;
 
   constructor(products: CatalogCopies<PricedProduct>) {
-    this.catalog = new CatalogFollower(products, (productId) => new ProductNotYetPricedError(productId));
+    this.catalog = new CatalogFollower(products, 'Ordering');
   }
 
   learn(product: { productId: string; sku: string; name: string; price: Price; catalogVersion: number }): Promise<void> {
