@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { prismaTransactions, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
 import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
@@ -20,12 +19,11 @@ export async function start(overrides: Partial<CatalogConfig> = {}): Promise<Run
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
   const transactions = prismaTransactions(db, (tx) => new PrismaProductRepository(tx));
   const categories = new PrismaCategoryDirectory(db);
-  const env = { newId: randomUUID, now: () => new Date() };
   const useCases = {
-    createProduct: new CreateProduct(transactions, categories, env),
-    updateProductDetails: new UpdateProductDetails(transactions, categories),
-    changeProductPrice: new ChangeProductPrice(transactions, env),
-    discontinueProduct: new DiscontinueProduct(transactions, env),
+    createProduct: new CreateProduct(transactions, categories, systemEnvironment),
+    updateProductDetails: new UpdateProductDetails(transactions, categories, systemEnvironment),
+    changeProductPrice: new ChangeProductPrice(transactions, systemEnvironment),
+    discontinueProduct: new DiscontinueProduct(transactions, systemEnvironment),
   };
   const queries = new ProductCatalogQueries(db);
   const server = await startSubgraphServer({

@@ -1,8 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { prismaTransactions, runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { formatMoney, prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
+import { ChangeCart } from './application/change-cart/change-cart.use-case';
+import { Checkout } from './application/checkout/checkout.use-case';
+import { SetTaxRate } from './application/set-tax-rate/set-tax-rate.use-case';
+import { CartQueries } from './infrastructure/cart.queries';
+import { cartPricer, checkoutTransactions } from './infrastructure/prisma-checkout-transactions';
+import { PrismaCartRepository } from './infrastructure/prisma-cart.repository';
+import { PrismaPromotionCatalog } from './infrastructure/prisma-promotions';
+import { PrismaTaxRates } from './infrastructure/prisma-tax-rates';
+import { promotionsEventHandlers } from './infrastructure/events/promotions-event-handlers';
 import { connectOrderingDb } from './infrastructure/ordering-database';
 import { PrismaOrderRepository, PrismaOrdersByIdempotencyKey } from './infrastructure/prisma-order.repository';
 import { PrismaPriceList } from './infrastructure/prisma-price-list';
@@ -22,11 +30,17 @@ export { typeDefs };
 export async function start(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
-  const env = { now: () => new Date(), newId: randomUUID };
-  const transactions = prismaTransactions(db, (tx) => new PrismaOrderRepository(tx));
+  const transactions = prismaTransactions(db, (tx) => new PrismaOrderRepository(tx, systemEnvironment));
   const useCases = {
-    placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), env),
-    cancelOrder: new CancelOrder(transactions, env),
+    placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), systemEnvironment),
+    cancelOrder: new CancelOrder(transactions, systemEnvironment),
+    checkout: new Checkout(checkoutTransactions(db, config.shippingQuoteSecret, systemEnvironment), systemEnvironment, formatMoney),
+  };
+  const carts = {
+    queries: new CartQueries(db),
+    pricer: cartPricer(db, config.shippingQuoteSecret, systemEnvironment),
+    change: new ChangeCart(prismaTransactions(db, (tx) => new PrismaCartRepository(tx)), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
+    setTaxRate: new SetTaxRate(new PrismaTaxRates(db)),
   };
   const queries = new OrderQueries(db);
   const server = await startSubgraphServer({
@@ -35,7 +49,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     resolvers,
     port: config.port,
     gatewaySecret: config.gatewaySecret,
-    context: (identity) => orderingContext(identity, queries, useCases),
+    context: (identity) => orderingContext(identity, queries, useCases, carts),
     database: db,
   });
   const events = await startEventDelivery({
@@ -45,7 +59,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     publishes: true,
     consumes: {
       subscriptions,
-      handlers: [...catalogEventHandlers, ...inventoryEventHandlers, ...paymentsEventHandlers, ...shippingEventHandlers],
+      handlers: [...catalogEventHandlers, ...promotionsEventHandlers(systemEnvironment), ...inventoryEventHandlers(systemEnvironment), ...paymentsEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
       transaction: (work) => db.$transaction(work),
     },
   });

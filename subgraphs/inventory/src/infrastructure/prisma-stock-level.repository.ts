@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { Environment } from '@storefront/kernel';
 import { readLocked } from '@storefront/platform';
 import type { StockLevel } from '../domain/stock-level.aggregate';
 import type { StockLevelKey, StockLevelRepository, WarehouseDirectory } from '../domain/stock-level.repository';
@@ -10,7 +10,7 @@ import type { Prisma } from './prisma/generated/client';
 export class PrismaStockLevelRepository implements StockLevelRepository {
   constructor(
     private readonly tx: Prisma.TransactionClient,
-    private readonly newId: () => string = randomUUID,
+    private readonly env: Pick<Environment, 'newId'>,
   ) {}
 
   async lockFor({ productId, warehouseId }: StockLevelKey): Promise<StockLevel | null> {
@@ -41,7 +41,7 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
   }
 
   private async writeMovements(level: StockLevel): Promise<void> {
-    const movements = level.pullEvents().flatMap((event) => toMovement(event, this.newId()) ?? []);
+    const movements = level.pullEvents().flatMap((event) => toMovement(event, this.env.newId()) ?? []);
     if (movements.length > 0) await this.tx.stockMovement.createMany({ data: movements });
   }
 }

@@ -1,6 +1,6 @@
 import { Money, CurrencyMismatchError } from './money.value-object';
 import { applyCatalogChange, markDiscontinued } from '@storefront/kernel';
-import { isSellable, reprice, type PricedProduct } from './priced-product';
+import { changeDetails, isSellable, reprice, type PricedProduct } from './priced-product';
 import { aPricedProduct, now } from './order.test-builders';
 
 const later = new Date('2026-11-22T10:00:00.000Z');
@@ -8,6 +8,8 @@ const later = new Date('2026-11-22T10:00:00.000Z');
 // What KeepPriceListCurrent applies under the entry's lock, each guarded by the catalog version.
 const changePrice = (product: PricedProduct, price: PricedProduct['price'], catalogVersion: number) =>
   applyCatalogChange(product, catalogVersion, (current) => reprice(current, price));
+const rename = (product: PricedProduct, details: { name: string; categoryId: string | null }, catalogVersion: number) =>
+  applyCatalogChange(product, catalogVersion, (current) => changeDetails(current, details));
 const discontinue = (product: PricedProduct, catalogVersion: number, at: Date) =>
   applyCatalogChange(product, catalogVersion, (current) => markDiscontinued(current, at));
 
@@ -20,6 +22,13 @@ describe('the price list entry', () => {
   it.each([1, 0])('ignores a price of catalog version %p when it knows version 1', (version) => {
     const product = aPricedProduct({ catalogVersion: 1 });
     expect(changePrice(product, { amount: 1, currency: 'EUR' }, version)).toBe(product);
+  });
+
+  it('takes a newer catalog name and category, and ignores an older one', () => {
+    const product = aPricedProduct({ catalogVersion: 1 });
+    const category = '5c1e0000-0000-4000-8000-0000000000c1';
+    expect(rename(product, { name: 'Stoneware mug', categoryId: category }, 2)).toEqual({ ...product, name: 'Stoneware mug', categoryId: category, catalogVersion: 2 });
+    expect(rename(product, { name: 'Old name', categoryId: null }, 1)).toBe(product);
   });
 
   it('stops selling a product on a newer discontinuation, keeping the first date', () => {

@@ -8,6 +8,8 @@ export interface PricedProduct extends CatalogCopy {
   sku: string;
   name: string;
   price: { amount: number; currency: string };
+  /** The catalog category it is filed under, which promotions may be limited to; null for none. */
+  categoryId: string | null;
 }
 
 export const isSellable = (product: PricedProduct): boolean => product.discontinuedAt === null;
@@ -19,6 +21,11 @@ export const isSellable = (product: PricedProduct): boolean => product.discontin
  */
 export function reprice(product: PricedProduct, price: PricedProduct['price']): PricedProduct {
   return { ...product, price: { ...price } };
+}
+
+/** The catalog's new name and category. */
+export function changeDetails(product: PricedProduct, details: { name: string; categoryId: string | null }): PricedProduct {
+  return { ...product, name: details.name, categoryId: details.categoryId };
 }
 
 /** The products customers order from, looked up together when an order is placed. */

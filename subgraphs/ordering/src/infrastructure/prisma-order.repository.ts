@@ -1,3 +1,4 @@
+import type { Environment } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
 import { isUuid, readLocked } from '@storefront/platform';
 import type { Order } from '../domain/order.aggregate';
@@ -16,15 +17,18 @@ type Tx = Prisma.TransactionClient;
 export class PrismaOrderRepository implements OrderRepository {
   constructor(
     private readonly tx: Tx,
+    private readonly env: Environment,
     private readonly causationId: string | null = null,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async lockFor(id: string): Promise<Order | null> {
     if (!isUuid(id)) return null;
     return readLocked(this.tx.$executeRaw`SELECT 1 FROM orders WHERE id = ${id}::uuid FOR UPDATE`, async () => {
-      const { lines, ...row } = await this.tx.order.findUniqueOrThrow({ where: { id }, include: { lines: { orderBy: { position: 'asc' } } } });
-      return toDomain(row, lines);
+      const { lines, promotions, ...row } = await this.tx.order.findUniqueOrThrow({
+        where: { id },
+        include: { lines: { orderBy: { position: 'asc' } }, promotions: { orderBy: { position: 'asc' } } },
+      });
+      return toDomain(row, lines, promotions);
     });
   }
 
@@ -43,7 +47,7 @@ export class PrismaOrderRepository implements OrderRepository {
 
   async save(order: Order): Promise<void> {
     const state = order.snapshot();
-    await this.tx.order.update({ where: { id: state.id }, data: { ...toProgress(state, this.now()), version: { increment: 1 } } });
+    await this.tx.order.update({ where: { id: state.id }, data: { ...toProgress(state, this.env.now()), version: { increment: 1 } } });
     await this.publish(order);
   }
 
@@ -55,7 +59,7 @@ export class PrismaOrderRepository implements OrderRepository {
 }
 
 export class PrismaOrdersByIdempotencyKey implements OrdersByIdempotencyKey {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(private readonly db: OrderingDb | Tx) {}
 
   find(customerId: string, idempotencyKey: string): Promise<{ id: string } | null> {
     return this.db.order.findUnique({ where: { customerId_idempotencyKey: { customerId, idempotencyKey } }, select: { id: true } });

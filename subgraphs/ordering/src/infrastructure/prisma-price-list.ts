@@ -9,6 +9,7 @@ const toPricedProduct = (row: PriceListEntry): PricedProduct => ({
   sku: row.sku,
   name: row.name,
   price: { amount: row.priceAmount, currency: row.priceCurrency },
+  categoryId: row.categoryId,
   discontinuedAt: row.discontinuedAt,
   catalogVersion: row.catalogVersion,
 });
@@ -19,13 +20,14 @@ const toRow = (product: PricedProduct) => ({
   name: product.name,
   priceAmount: product.price.amount,
   priceCurrency: product.price.currency,
+  categoryId: product.categoryId,
   discontinuedAt: product.discontinuedAt,
   catalogVersion: product.catalogVersion,
 });
 
 /** The price list as placing an order reads it: one query for all the products asked for. */
 export class PrismaPriceList implements PriceList {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(private readonly db: OrderingDb | Prisma.TransactionClient) {}
 
   async findMany(productIds: readonly string[]): Promise<PricedProduct[]> {
     const ids = productIds.filter(isUuid);

@@ -8,8 +8,8 @@ import type { Payment } from './payment.aggregate';
  * apply one after the other.
  */
 export interface PaymentRepository extends AggregateStore<Payment> {
-  /** Adds a newly recorded payment unless its order already has one; false when it had. */
-  add(payment: Payment): Promise<boolean>;
+  /** Adds a newly recorded payment unless its order already has one (then the one on record stays). */
+  add(payment: Payment): Promise<void>;
 }
 
 /** Raised when an event about an order's payment arrives before the order itself: retried until it has. */

@@ -1,6 +1,5 @@
-import { fail, ok, type Result, type Transactions } from '@storefront/kernel';
+import { fail, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import type { OrderRepository } from '../../domain/order.repository';
-import type { Environment } from '../environment';
 
 export interface CancelOrderCommand {
   orderId: string;

@@ -1,9 +1,9 @@
 import { CatalogFollower, type CatalogCopies } from '@storefront/kernel';
-import { reprice, type PricedProduct } from '../../domain/priced-product';
+import { changeDetails, reprice, type PricedProduct } from '../../domain/priced-product';
 
 type Price = PricedProduct['price'];
 
-/** Follows the catalog: new products join the price list, prices change, discontinued products stop selling. */
+/** Follows the catalog: new products join the price list, names, categories and prices change, discontinued products stop selling. */
 export class KeepPriceListCurrent {
   private readonly catalog: CatalogFollower<PricedProduct>;
 
@@ -11,8 +11,12 @@ export class KeepPriceListCurrent {
     this.catalog = new CatalogFollower(products, 'Ordering');
   }
 
-  learn(product: { productId: string; sku: string; name: string; price: Price; catalogVersion: number }): Promise<void> {
+  learn(product: { productId: string; sku: string; name: string; price: Price; categoryId: string | null; catalogVersion: number }): Promise<void> {
     return this.catalog.learn({ ...product, discontinuedAt: null });
+  }
+
+  changeDetails(productId: string, details: { name: string; categoryId: string | null }, catalogVersion: number): Promise<void> {
+    return this.catalog.change(productId, catalogVersion, (product) => changeDetails(product, details));
   }
 
   changePrice(productId: string, price: Price, catalogVersion: number): Promise<void> {

@@ -1,5 +1,5 @@
+import type { Environment } from '@storefront/kernel';
 import type { CancelledOrders, ShipmentRepository } from '../../domain/shipment.repository';
-import type { Environment } from '../environment';
 
 /**
  * A cancelled order's pending shipment will never leave. When the shipment does not exist yet, the

@@ -1,8 +1,7 @@
-import { changeAggregate, ok, type Result, type Transactions } from '@storefront/kernel';
+import { changeAggregate, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import type { ShipmentState } from '../../domain/shipment.aggregate';
 import type { ShipmentRepository } from '../../domain/shipment.repository';
 import { shipmentNotFound } from '../shipment-not-found';
-import type { Environment } from '../environment';
 
 /** Admin: the carrier delivered the order's parcel; says so to the rest of the saga, once. */
 export class ConfirmDelivery {

@@ -1,4 +1,4 @@
-import { changeAggregate, fail, ok, type Result, type Transactions } from '@storefront/kernel';
+import { changeAggregate, fail, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import { CountryCode } from '../../domain/country-code.value-object';
 import type { Parcels } from '../../domain/parcel';
 import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
@@ -6,7 +6,6 @@ import type { RateTableSource } from '../../domain/rate-table.source';
 import type { Shipment, ShipmentState } from '../../domain/shipment.aggregate';
 import type { ShipmentRepository, TrackingNumbers } from '../../domain/shipment.repository';
 import { shipmentNotFound } from '../shipment-not-found';
-import type { Environment } from '../environment';
 
 /**
  * Admin: the order's parcel leaves with the carrier that is cheapest to its country for what it

@@ -1,6 +1,6 @@
 import { Shipment, type ShipmentLine, type ShippingAddress } from '../../domain/shipment.aggregate';
+import type { Environment } from '@storefront/kernel';
 import type { CancelledOrders, ShipmentRepository } from '../../domain/shipment.repository';
-import type { Environment } from '../environment';
 
 export interface PrepareShipmentCommand {
   orderId: string;
