@@ -1,9 +1,9 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreatePromotion } from './application/create-promotion/create-promotion.use-case';
 import { EndPromotion } from './application/end-promotion/end-promotion.use-case';
 import { connectPromotionsDb } from './infrastructure/promotions-database';
-import { PrismaPromotionTransactions } from './infrastructure/prisma-promotion-transactions';
+import { promotionStore } from './infrastructure/prisma-promotion-store';
 import { PromotionQueries } from './infrastructure/promotion.queries';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
 import { subscriptions } from './infrastructure/events/promotions-subscriptions';
@@ -15,7 +15,7 @@ import { loadConfig, type PromotionsConfig } from './config';
 export async function start(overrides: Partial<PromotionsConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPromotionsDb(config.databaseUrl);
-  const transactions = new PrismaPromotionTransactions(db);
+  const transactions = prismaTransactions(db, (tx) => promotionStore(tx));
   const useCases = { createPromotion: new CreatePromotion(transactions, systemEnvironment), endPromotion: new EndPromotion(transactions, systemEnvironment) };
   const queries = new PromotionQueries(db);
   const server = await startSubgraphServer({

@@ -1,13 +1,13 @@
+import type { AggregateStore } from '@storefront/kernel';
 import type { Promotion } from './promotion.aggregate';
 
-/** Stores promotions with the events they recorded, in the caller's transaction. */
-export interface PromotionRepository {
+/**
+ * Stores promotions with the events they recorded, in the caller's transaction (`lockFor` and
+ * `save` as every aggregate store, docs/adr/0005-one-way-to-change-an-aggregate.md).
+ */
+export interface PromotionRepository extends AggregateStore<Promotion> {
   /** Stores a new promotion; its events go out with it. */
   add(promotion: Promotion): Promise<void>;
-  /** Stores a loaded promotion's changes; its events go out with them. */
-  save(promotion: Promotion): Promise<void>;
-  /** Loads under a row lock held until the transaction ends; null when there is none. */
-  lockFor(id: string): Promise<Promotion | null>;
   /**
    * Loads those that exist under row locks held until the transaction ends, taken in id order so
    * that two orders redeeming the same promotions never wait for each other in a circle.

@@ -1,7 +1,7 @@
-import { stableUuid } from '@storefront/platform';
+import { prismaTransactions, stableUuid } from '@storefront/platform';
 import { CreatePromotion } from '../application/create-promotion/create-promotion.use-case';
 import type { PromotionInput } from '../domain/promotion-terms';
-import { PrismaPromotionTransactions } from './prisma-promotion-transactions';
+import { promotionStore } from './prisma-promotion-store';
 import { connectPromotionsDb } from './promotions-database';
 
 /** What promotions reads of the shared demo list: the categories, to discount one of them. */
@@ -31,7 +31,7 @@ export function demoPromotions(demo: PromotionsDemoData): { id: string; input: P
 export async function seedDemoData(databaseUrl: string, demo: PromotionsDemoData): Promise<void> {
   const { db } = connectPromotionsDb(databaseUrl);
   try {
-    const transactions = new PrismaPromotionTransactions(db);
+    const transactions = prismaTransactions(db, (tx) => promotionStore(tx));
     for (const { id, input } of demoPromotions(demo)) {
       if ((await db.promotion.count({ where: { id } })) > 0) continue;
       const created = await new CreatePromotion(transactions, { now: () => new Date(), newId: () => id }).execute(input);

@@ -1,5 +1,5 @@
 import { appendToOutbox } from '@storefront/messaging';
-import { isUuid } from '@storefront/platform';
+import { isUuid, readLocked } from '@storefront/platform';
 import type { Promotion } from '../domain/promotion.aggregate';
 import type { PromotionRepository } from '../domain/promotion.repository';
 import type { Prisma } from './prisma/generated/client';
@@ -29,10 +29,11 @@ export class PrismaPromotionRepository implements PromotionRepository {
   async lockAll(ids: readonly string[]): Promise<Promotion[]> {
     const wanted = [...new Set(ids.filter(isUuid))].sort();
     if (wanted.length === 0) return [];
-    // Raw because Prisma's typed API cannot say FOR UPDATE; it returns no rows, the typed read follows.
-    await this.tx.$executeRaw`SELECT 1 FROM promotions WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`;
-    const rows = await this.tx.promotion.findMany({ where: { id: { in: wanted } }, orderBy: { id: 'asc' } });
-    return rows.map(toDomain);
+    const rows = await readLocked(
+      this.tx.$executeRaw`SELECT 1 FROM promotions WHERE id = ANY(${wanted}::uuid[]) ORDER BY id FOR UPDATE`,
+      () => this.tx.promotion.findMany({ where: { id: { in: wanted } }, orderBy: { id: 'asc' } }),
+    );
+    return (rows ?? []).map(toDomain);
   }
 
   /** A transaction-scoped advisory lock on the code: it serializes creating a code that has no row yet, which a row lock could not. */

@@ -1,7 +1,8 @@
 import type { PromotionRepository } from '../../domain/promotion.repository';
 import type { Promotion } from '../../domain/promotion.aggregate';
 import { PROMOTION_A, PROMOTION_B, aPromotionInput, aStoredPromotion, now } from '../../domain/promotion.test-builders';
-import type { PromotionTransactions } from '../promotion-transactions';
+import type { Transactions } from '@storefront/kernel';
+import type { PromotionStore } from '../promotion-store';
 import { CreatePromotion } from './create-promotion.use-case';
 
 /** Keeps what was added with the events it recorded, as the real repository writes them to the outbox. */
@@ -28,7 +29,7 @@ class InMemoryPromotions implements PromotionRepository {
 function setUp(existing: Promotion[] = []) {
   const promotions = new InMemoryPromotions(existing);
   let transactions = 0;
-  const store: PromotionTransactions = {
+  const store: Transactions<PromotionStore> = {
     run: (work) => {
       transactions += 1;
       return work({ promotions, redemptions: { lockFor: notUsed, heldByCustomer: notUsed, save: notUsed } });

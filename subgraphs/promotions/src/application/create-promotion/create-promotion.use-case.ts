@@ -1,7 +1,7 @@
-import { ok, type Result, type Environment } from '@storefront/kernel';
+import { ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import { Promotion, type PromotionState } from '../../domain/promotion.aggregate';
 import { parsePromotionTerms, type PromotionInput } from '../../domain/promotion-terms';
-import type { PromotionTransactions } from '../promotion-transactions';
+import type { PromotionStore } from '../promotion-store';
 
 /**
  * Admin: a new promotion, published as activated in the same transaction. Its code is checked
@@ -10,7 +10,7 @@ import type { PromotionTransactions } from '../promotion-transactions';
  */
 export class CreatePromotion {
   constructor(
-    private readonly transactions: PromotionTransactions,
+    private readonly transactions: Transactions<PromotionStore>,
     private readonly env: Environment,
   ) {}
 

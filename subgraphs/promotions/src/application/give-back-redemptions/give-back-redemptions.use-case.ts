@@ -1,6 +1,6 @@
 import type { Environment } from '@storefront/kernel';
 import { OrderRedemption } from '../../domain/order-redemption.aggregate';
-import type { PromotionStore } from '../promotion-transactions';
+import type { PromotionStore } from '../promotion-store';
 
 /**
  * An order was cancelled or rejected: the promotions it redeemed get their places back. One

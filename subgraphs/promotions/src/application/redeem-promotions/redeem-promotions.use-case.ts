@@ -1,5 +1,5 @@
 import { OrderRedemption, type PlacedOrder } from '../../domain/order-redemption.aggregate';
-import type { PromotionStore } from '../promotion-transactions';
+import type { PromotionStore } from '../promotion-store';
 
 /**
  * A placed order's promotions are redeemed, all or none, under the order's lock and the

@@ -4,7 +4,7 @@ import { on } from '@storefront/messaging';
 import { GiveBackRedemptions } from '../../application/give-back-redemptions/give-back-redemptions.use-case';
 import { RedeemPromotions } from '../../application/redeem-promotions/redeem-promotions.use-case';
 import type { Prisma } from '../prisma/generated/client';
-import { promotionStore } from '../prisma-promotion-transactions';
+import { promotionStore } from '../prisma-promotion-store';
 
 type Tx = Prisma.TransactionClient;
 
