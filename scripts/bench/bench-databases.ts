@@ -1,5 +1,5 @@
 import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
-import { connectInventoryDb } from '../../subgraphs/inventory/src/infrastructure/inventory-database';
+import { seedDemoData as seedInventoryDemoData } from '../../subgraphs/inventory/src/infrastructure/demo-data';
 import { DEMO_WAREHOUSES } from '../seed/demo-products';
 
 export interface BenchDatabaseUrls {
@@ -27,12 +27,8 @@ export async function prepareBenchDatabases(urls: BenchDatabaseUrls): Promise<vo
     await ensureDatabase(urls[context]);
     await migrateContext({ context, databaseUrl: urls[context] });
   }
-  const { db } = connectInventoryDb(urls.inventory);
-  try {
-    await db.warehouse.createMany({ data: [...DEMO_WAREHOUSES], skipDuplicates: true });
-  } finally {
-    await db.$disconnect();
-  }
+  // Inventory's own demo seed, with the warehouses and no products: the bench creates its own.
+  await seedInventoryDemoData(urls.inventory, { warehouses: DEMO_WAREHOUSES, products: [] });
 }
 
 export async function dropBenchDatabases(urls: BenchDatabaseUrls): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { declaredSubgraphUrl, readContextDeclarations } from './context-declarations';
@@ -17,16 +17,13 @@ describe('readContextDeclarations', () => {
     writeFileSync(path.join(root, 'subgraphs', folder, 'context.json'), typeof content === 'string' ? content : JSON.stringify(content));
   };
 
-  it('reads the repository’s six contexts, sorted by port', () => {
+  it('reads the repository’s contexts, sorted by port, each one a folder with a composition root', () => {
     const contexts = readContextDeclarations();
-    expect(contexts.map(({ name, port }) => `${name}:${port}`)).toEqual([
-      'catalog:4001',
-      'inventory:4002',
-      'ordering:4003',
-      'payments:4004',
-      'shipping:4005',
-      'notifications:4006',
-    ]);
+    expect(contexts.map(({ name, port }) => `${name}:${port}`)).toEqual(
+      expect.arrayContaining(['catalog:4001', 'inventory:4002', 'ordering:4003', 'payments:4004', 'shipping:4005', 'notifications:4006']),
+    );
+    expect(contexts.map((context) => context.port)).toEqual([...contexts.map((context) => context.port)].sort((a, b) => a - b));
+    for (const { name } of contexts) expect(existsSync(path.resolve(__dirname, '..', '..', '..', 'subgraphs', name, 'src', 'main.ts'))).toBe(true);
     expect(contexts.find((context) => context.name === 'notifications')).toEqual({ name: 'notifications', port: 4006, publishes: false, consumes: true, demoData: false });
   });
 
