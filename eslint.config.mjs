@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/prisma/generated/**', '**/dist/**', '**/.tmp/**', 'gateway/assets/**/dist/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['**/node_modules/**', '**/prisma/generated/**', '**/src/graphql/generated/**', '**/dist/**', '**/.tmp/**', 'gateway/assets/**/dist/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -7,16 +7,21 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { verifyIdentityHeaders, type Identity } from './identity';
 import { formatError } from './format-error';
 import { createLogger } from './logger';
 import { counter, type QueryCounter } from './query-counter';
 
+/**
+ * A module's resolvers as `buildSubgraphSchema` takes them, read from its public signature (the package
+ * does not export the type). Each context types its own with the resolver types generated from its SDL.
+ */
+type SubgraphResolvers = NonNullable<Exclude<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], DocumentNode>['resolvers']>;
+
 export interface SubgraphOptions<TContext extends object> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: SubgraphResolvers;
   port: number;
   host?: string;
   gatewaySecret: string;

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput, decodeCursor, encodeCursor, formatMoney, isUuid, pageSize, requireRole, toPayload } from '@storefront/platform';
 import type { ProductState } from '../domain/product.aggregate';
-import type { ProductFilter, ProductView } from '../infrastructure/product-catalog.queries';
-import type { CatalogContext } from './catalog-context';
+import type { ProductView } from '../infrastructure/product-catalog.queries';
+import type { Resolvers } from './generated/resolvers-types';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -16,17 +15,10 @@ function toView(state: ProductState): ProductView {
   return { ...state, priceAmount: state.price.amount, priceCurrency: state.price.currency };
 }
 
-type MoneyInput = { amount: number; currency: string };
-interface ProductsArgs {
-  first?: number | null;
-  after?: string | null;
-  filter?: ProductFilter | null;
-}
-
-export const resolvers: GraphQLResolverMap<CatalogContext> = {
+export const resolvers: Resolvers = {
   Query: {
-    product: (_: unknown, { id }: { id: string }, ctx: CatalogContext) => ctx.products.load(id),
-    products: async (_: unknown, args: ProductsArgs, ctx: CatalogContext) => {
+    product: (_, { id }, ctx) => ctx.products.load(id),
+    products: async (_, args, ctx) => {
       const size = pageSize(args.first);
       // PostgreSQL text cannot hold NUL; a search for it is bad input, not a failure.
       if (args.filter?.search?.includes('\u0000')) throw badUserInput('filter.search must not contain the NUL character', 'filter.search');
@@ -36,15 +28,15 @@ export const resolvers: GraphQLResolverMap<CatalogContext> = {
       page.items.forEach((item) => ctx.products.prime(item.id, item));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
-    categories: (_: unknown, __: unknown, ctx: CatalogContext) => ctx.queries.categories(),
+    categories: (_, __, ctx) => ctx.queries.categories(),
   },
   Mutation: {
-    createProduct: async (_: unknown, { input }: { input: { sku: string; name: string; description: string; categoryId?: string | null; imageUrls?: string[] | null; price: MoneyInput } }, ctx: CatalogContext) => {
+    createProduct: async (_, { input }, ctx) => {
       requireRole(ctx.identity, 'admin');
       const result = await ctx.useCases.createProduct.execute({ ...input, imageUrls: input.imageUrls ?? [] });
       return toPayload('product', result, toView);
     },
-    updateProductDetails: async (_: unknown, { input }: { input: { id: string; name?: string | null; description?: string | null; categoryId?: string | null; imageUrls?: string[] | null } }, ctx: CatalogContext) => {
+    updateProductDetails: async (_, { input }, ctx) => {
       requireRole(ctx.identity, 'admin');
       const result = await ctx.useCases.updateProductDetails.execute({
         id: input.id,
@@ -55,19 +47,19 @@ export const resolvers: GraphQLResolverMap<CatalogContext> = {
       });
       return toPayload('product', result, toView);
     },
-    changeProductPrice: async (_: unknown, { input }: { input: { id: string; price: MoneyInput } }, ctx: CatalogContext) => {
+    changeProductPrice: async (_, { input }, ctx) => {
       requireRole(ctx.identity, 'admin');
       return toPayload('product', await ctx.useCases.changeProductPrice.execute(input), toView);
     },
-    discontinueProduct: async (_: unknown, { id }: { id: string }, ctx: CatalogContext) => {
+    discontinueProduct: async (_, { id }, ctx) => {
       requireRole(ctx.identity, 'admin');
       return toPayload('product', await ctx.useCases.discontinueProduct.execute(id), toView);
     },
   },
   Product: {
-    __resolveReference: (ref: { id: string }, ctx: CatalogContext) => (isUuid(ref.id) ? ctx.products.load(ref.id) : null),
-    category: (product: ProductView, _: unknown, ctx: CatalogContext) => (product.categoryId ? ctx.categories.load(product.categoryId) : null),
-    price: (product: ProductView) => ({
+    __resolveReference: (ref, ctx) => (isUuid(ref.id) ? ctx.products.load(ref.id) : null),
+    category: (product, _, ctx) => (product.categoryId ? ctx.categories.load(product.categoryId) : null),
+    price: (product) => ({
       amount: product.priceAmount,
       currency: product.priceCurrency,
       formatted: formatMoney(product.priceAmount, product.priceCurrency),

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor, isUuid, pageSize } from '@storefront/platform';
 import { maySee } from '../domain/visibility';
 import type { NotificationPosition } from '../infrastructure/notification.queries';
+import type { CustomerNotificationsArgs, ResolversParentTypes } from './generated/resolvers-types';
 import type { NotificationsContext } from './notifications-context';
 
 const CURSOR_NAMESPACE = 'notifications.customer';
@@ -18,11 +19,6 @@ function fromKey(key: string): NotificationPosition | null {
   return Number.isNaN(occurredAt.getTime()) ? null : { occurredAt, id };
 }
 
-interface NotificationsArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
 const NOTHING_TO_SEE = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /**
@@ -30,7 +26,7 @@ const NOTHING_TO_SEE = { edges: [], pageInfo: { hasNextPage: false, endCursor: n
  * everyone alike; a caller who may not see the customer's notifications then gets an empty list,
  * the same answer as for a customer who was told nothing, so it leaks nothing.
  */
-export async function customerNotifications(customer: { id: string }, args: NotificationsArgs, ctx: NotificationsContext) {
+export async function customerNotifications(customer: ResolversParentTypes['Customer'], args: CustomerNotificationsArgs, ctx: NotificationsContext) {
   const size = pageSize(args.first);
   const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
   if (!maySee(ctx.identity, customer.id)) return NOTHING_TO_SEE;

@@ -1,28 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { isUuid } from '@storefront/platform';
 import { maySee } from '../domain/visibility';
-import type { NotificationView } from '../infrastructure/notification.queries';
 import { customerNotifications } from './customer-notifications.resolver';
-import type { NotificationsContext } from './notifications-context';
+import type { Resolvers } from './generated/resolvers-types';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
-interface EntityRef {
-  id: string;
-}
-
-export const resolvers: GraphQLResolverMap<NotificationsContext> = {
+export const resolvers: Resolvers = {
   Customer: {
     // Any id is a customer who may have been told something; what they were told is loaded per field, batched.
-    __resolveReference: (ref: EntityRef) => ({ id: ref.id }),
+    __resolveReference: (ref) => ({ id: ref.id }),
     notifications: customerNotifications,
   },
   Order: {
-    __resolveReference: (ref: EntityRef) => ({ id: ref.id }),
-    notifications: async (order: EntityRef, _: unknown, ctx: NotificationsContext) => {
+    __resolveReference: (ref) => ({ id: ref.id }),
+    notifications: async (order, _, ctx) => {
       // Order ids are UUIDs: another shape names no order, and anonymous callers see nothing anyway.
       if (!ctx.identity || !isUuid(order.id)) return [];
       const told = await ctx.orderNotifications.load(order.id);
@@ -30,8 +24,8 @@ export const resolvers: GraphQLResolverMap<NotificationsContext> = {
     },
   },
   Notification: {
-    sentTo: (notification: NotificationView) => notification.address,
-    sentAt: (notification: NotificationView) => notification.createdAt.toISOString(),
-    occurredAt: (notification: NotificationView) => notification.occurredAt.toISOString(),
+    sentTo: (notification) => notification.address,
+    sentAt: (notification) => notification.createdAt.toISOString(),
+    occurredAt: (notification) => notification.occurredAt.toISOString(),
   },
 };

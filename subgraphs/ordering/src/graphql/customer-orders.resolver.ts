@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor, isUuid, pageSize } from '@storefront/platform';
 import type { OrderPosition } from '../infrastructure/order.queries';
+import type { CustomerOrdersArgs, ResolversParentTypes } from './generated/resolvers-types';
 import { maySee, type OrderingContext } from './ordering-context';
 
 const CURSOR_NAMESPACE = 'ordering.customer-orders';
@@ -15,15 +16,10 @@ function fromKey(key: string): OrderPosition | null {
   return Number.isNaN(placedAt.getTime()) ? null : { placedAt, id };
 }
 
-interface CustomerOrdersArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
 const EMPTY = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /** Customer.orders: a Relay connection, newest first; empty for anyone but the customer and admins. */
-export async function customerOrders(customer: { id: string }, args: CustomerOrdersArgs, ctx: OrderingContext) {
+export async function customerOrders(customer: ResolversParentTypes['Customer'], args: CustomerOrdersArgs, ctx: OrderingContext) {
   const size = pageSize(args.first);
   const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
   if (!maySee(ctx.identity, customer.id)) return EMPTY;

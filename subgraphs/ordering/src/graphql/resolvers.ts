@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Result } from '@storefront/kernel';
 import { formatMoney, requireRole, toPayload } from '@storefront/platform';
-import type { PlaceOrderCommand } from '../application/place-order/place-order.use-case';
-import type { MoneyView, OrderLineView, OrderView } from '../infrastructure/order.queries';
+import type { MoneyView, OrderView } from '../infrastructure/order.queries';
 import { customerOrders } from './customer-orders.resolver';
+import type { Resolvers } from './generated/resolvers-types';
 import { maySee, type OrderingContext } from './ordering-context';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
-
-type PlaceOrderInput = Omit<PlaceOrderCommand, 'customerId'>;
 
 const money = ({ amount, currency }: MoneyView) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 
@@ -23,40 +20,40 @@ async function visibleOrder(ctx: OrderingContext, id: string): Promise<OrderView
 
 /** A payload with the order as it is now, read after the change. */
 async function orderPayload(ctx: OrderingContext, result: Result<{ orderId: string }>) {
-  if (!result.ok) return toPayload('order', result);
+  if (!result.ok) return toPayload<'order', OrderView>('order', result);
   ctx.orders.clear(result.value.orderId);
   return { order: await visibleOrder(ctx, result.value.orderId), errors: [] };
 }
 
-export const resolvers: GraphQLResolverMap<OrderingContext> = {
+export const resolvers: Resolvers = {
   Query: {
-    order: (_: unknown, { id }: { id: string }, ctx: OrderingContext) => visibleOrder(ctx, id),
-    me: (_: unknown, __: unknown, ctx: OrderingContext) => (ctx.identity ? { id: ctx.identity.subject } : null),
+    order: (_, { id }, ctx) => visibleOrder(ctx, id),
+    me: (_, __, ctx) => (ctx.identity ? { id: ctx.identity.subject } : null),
   },
   Mutation: {
-    placeOrder: async (_: unknown, { input }: { input: PlaceOrderInput }, ctx: OrderingContext) => {
+    placeOrder: async (_, { input }, ctx) => {
       const customer = requireRole(ctx.identity, 'customer');
       return orderPayload(ctx, await ctx.useCases.placeOrder.execute({ ...input, customerId: customer.subject }));
     },
-    cancelOrder: async (_: unknown, { id }: { id: string }, ctx: OrderingContext) => {
+    cancelOrder: async (_, { id }, ctx) => {
       const customer = requireRole(ctx.identity, 'customer');
       return orderPayload(ctx, await ctx.useCases.cancelOrder.execute({ orderId: id, customerId: customer.subject }));
     },
   },
   Customer: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+    __resolveReference: (ref) => ({ id: ref.id }),
     orders: customerOrders,
   },
   Order: {
     // Through the loader: a list of orders from another subgraph is one query, not one per order.
-    __resolveReference: (ref: { id: string }, ctx: OrderingContext) => visibleOrder(ctx, ref.id),
-    total: (order: OrderView) => money(order.total),
-    placedAt: (order: OrderView) => order.placedAt.toISOString(),
-    customer: (order: OrderView) => ({ id: order.customerId }),
+    __resolveReference: (ref, ctx) => visibleOrder(ctx, ref.id),
+    total: (order) => money(order.total),
+    placedAt: (order) => order.placedAt.toISOString(),
+    customer: (order) => ({ id: order.customerId }),
   },
   OrderLine: {
-    product: (line: OrderLineView) => ({ id: line.productId }),
-    unitPrice: (line: OrderLineView) => money(line.unitPrice),
-    lineTotal: (line: OrderLineView) => money({ amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency }),
+    product: (line) => ({ id: line.productId }),
+    unitPrice: (line) => money(line.unitPrice),
+    lineTotal: (line) => money({ amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency }),
   },
 };

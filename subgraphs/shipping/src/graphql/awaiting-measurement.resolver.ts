@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor, pageSize, requireRole } from '@storefront/platform';
 import type { AwaitingMeasurementPosition } from '../infrastructure/parcel.queries';
+import type { QueryProductsAwaitingMeasurementArgs } from './generated/resolvers-types';
 import type { ShippingContext } from './shipping-context';
 
 const CURSOR_NAMESPACE = 'shipping.awaiting-measurement';
@@ -18,13 +19,8 @@ function fromKey(key: string): AwaitingMeasurementPosition | null {
   return Number.isNaN(learnedAt.getTime()) ? null : { learnedAt, productId };
 }
 
-interface AwaitingMeasurementArgs {
-  first?: number | null;
-  after?: string | null;
-}
-
 /** Admin: the warehouse's to-measure list, a Relay connection of Products, longest waiting first. */
-export async function productsAwaitingMeasurement(_: unknown, args: AwaitingMeasurementArgs, ctx: ShippingContext) {
+export async function productsAwaitingMeasurement(_: unknown, args: QueryProductsAwaitingMeasurementArgs, ctx: ShippingContext) {
   requireRole(ctx.identity, 'admin');
   const size = pageSize(args.first);
   const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;

@@ -1,37 +1,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput, formatMoney, requireRole, toPayload } from '@storefront/platform';
 import { CountryCode } from '../domain/country-code.value-object';
 import type { DeliveryEstimate } from '../domain/rate-table';
-import type { Money, ShippingRate } from '../domain/shipping-rate';
-import type { ShippingContext } from './shipping-context';
+import type { Money } from '../domain/shipping-rate';
 import { productsAwaitingMeasurement } from './awaiting-measurement.resolver';
+import type { Resolvers } from './generated/resolvers-types';
 import { shipmentResolvers } from './shipment.resolvers';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
-
-interface ProductRef {
-  id: string;
-}
-
-interface SetParcelProfileInput {
-  productId: string;
-  weightGrams: number;
-  lengthMm: number;
-  widthMm: number;
-  heightMm: number;
-  fragile?: boolean | null;
-}
 
 const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 const toMoneyView = ({ amount, currency }: Money) => money(amount, currency);
 const toEstimateView = (estimate: DeliveryEstimate) => ({ ...estimate, price: toMoneyView(estimate.price) });
 
-export const resolvers: GraphQLResolverMap<ShippingContext> = {
+export const resolvers: Resolvers = {
   Query: {
-    shippingRates: async (_: unknown, { country }: { country?: string | null }, ctx: ShippingContext) => {
+    shippingRates: async (_, { country }, ctx) => {
       const rates = await ctx.useCases.listShippingRates.execute(country);
       if (!rates.ok) throw badUserInput(rates.error.message, 'country');
       return rates.value;
@@ -39,7 +25,7 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
     productsAwaitingMeasurement,
   },
   Mutation: {
-    setParcelProfile: async (_: unknown, { input }: { input: SetParcelProfileInput }, ctx: ShippingContext) => {
+    setParcelProfile: async (_, { input }, ctx) => {
       requireRole(ctx.identity, 'admin');
       const result = await ctx.useCases.setParcelProfile.execute({ ...input, fragile: input.fragile ?? false });
       return toPayload('shippingProfile', result);
@@ -49,10 +35,10 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
   Order: shipmentResolvers.Order,
   Product: {
     // Any id is a product shipping may be asked about; what it knows is loaded per field, batched.
-    __resolveReference: (ref: ProductRef) => ({ id: ref.id }),
-    shippingProfile: async (product: ProductRef, _: unknown, ctx: ShippingContext) => (await ctx.parcels.load(product.id)).profile,
-    parcelStatus: async (product: ProductRef, _: unknown, ctx: ShippingContext) => (await ctx.parcels.load(product.id)).status,
-    shippingEstimate: async (product: ProductRef, args: { country: string }, ctx: ShippingContext) => {
+    __resolveReference: (ref) => ({ id: ref.id }),
+    shippingProfile: async (product, _, ctx) => (await ctx.parcels.load(product.id)).profile,
+    parcelStatus: async (product, _, ctx) => (await ctx.parcels.load(product.id)).status,
+    shippingEstimate: async (product, args, ctx) => {
       const country = CountryCode.parse(args.country);
       if (!country.ok) throw badUserInput(country.error.message, 'country');
       const parcel = (await ctx.parcels.load(product.id)).profile;
@@ -62,11 +48,11 @@ export const resolvers: GraphQLResolverMap<ShippingContext> = {
     },
   },
   SetParcelProfilePayload: {
-    parcelStatus: (payload: { shippingProfile: unknown }) => (payload.shippingProfile ? 'MEASURED' : null),
+    parcelStatus: (payload) => (payload.shippingProfile ? 'MEASURED' : null),
   },
   ShippingRate: {
-    base: (rate: ShippingRate) => money(rate.baseAmount, rate.currency),
-    perKg: (rate: ShippingRate) => money(rate.perKgAmount, rate.currency),
-    fragileSurcharge: (rate: ShippingRate) => money(rate.fragileSurchargeAmount, rate.currency),
+    base: (rate) => money(rate.baseAmount, rate.currency),
+    perKg: (rate) => money(rate.perKgAmount, rate.currency),
+    fragileSurcharge: (rate) => money(rate.fragileSurchargeAmount, rate.currency),
   },
 };

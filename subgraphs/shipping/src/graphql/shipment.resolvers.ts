@@ -1,11 +1,7 @@
 import { requireRole, toPayload, type Identity } from '@storefront/platform';
 import type { ShipmentState } from '../domain/shipment.aggregate';
 import type { ShipmentView } from '../infrastructure/shipment.queries';
-import type { ShippingContext } from './shipping-context';
-
-interface OrderRef {
-  id: string;
-}
+import type { Resolvers } from './generated/resolvers-types';
 
 type ShipmentFields = Pick<ShipmentView, 'id' | 'status' | 'carrier' | 'trackingNumber' | 'dispatchedAt' | 'deliveredAt'>;
 
@@ -27,21 +23,21 @@ const present = (state: ShipmentState) => toShipmentView(state);
 
 export const shipmentResolvers = {
   Mutation: {
-    dispatchShipment: async (_: unknown, { orderId }: { orderId: string }, ctx: ShippingContext) => {
+    dispatchShipment: async (_, { orderId }, ctx) => {
       requireRole(ctx.identity, 'admin');
       return toPayload('shipment', await ctx.useCases.dispatchShipment.execute({ orderId }), present);
     },
-    confirmDelivery: async (_: unknown, { orderId }: { orderId: string }, ctx: ShippingContext) => {
+    confirmDelivery: async (_, { orderId }, ctx) => {
       requireRole(ctx.identity, 'admin');
       return toPayload('shipment', await ctx.useCases.confirmDelivery.execute({ orderId }), present);
     },
   },
   Order: {
     // No query here: shipments load per field through the per-request loader, so a list is one query.
-    __resolveReference: (ref: OrderRef) => ({ id: ref.id }),
-    shipment: async (order: OrderRef, _: unknown, ctx: ShippingContext) => {
+    __resolveReference: (ref) => ({ id: ref.id }),
+    shipment: async (order, _, ctx) => {
       const shipment = await ctx.shipments.load(order.id);
       return shipment && maySee(ctx.identity, shipment) ? toShipmentView(shipment) : null;
     },
   },
-};
+} satisfies Resolvers;
