@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('pnpm context:new reviews', () => {
-  it('writes the context with the next free port; after pnpm install it passes types, lint, boundaries and its own tests', () => {
+  it('writes the context with the next free port; after pnpm install it passes types, lint, boundaries, its own tests and the checks every context passes', () => {
     const highestPort = Math.max(...readContextDeclarations(copy.root).map((context) => context.port));
 
     succeeds(copy.run('pnpm', ['context:new', 'reviews']));
@@ -48,9 +48,11 @@ describe('pnpm context:new reviews', () => {
       consumes: true,
       demoData: false,
     });
+    succeeds(copy.run('pnpm', ['schema:types', '--check']));
     succeeds(copy.run('pnpm', ['typecheck']));
     succeeds(copy.run('pnpm', ['lint']));
-    succeeds(copy.run('pnpm', ['exec', 'jest', 'subgraphs/reviews', 'packages/db-tools/test/drift.test.ts', '-t', 'review|Review']));
+    // Its unit and integration tests; its migrations against its schema.prisma; its declaration against its files.
+    succeeds(copy.run('pnpm', ['exec', 'jest', 'subgraphs/reviews', 'packages/db-tools/test/drift.test.ts', 'scripts/system/contexts.spec.ts', '-t', 'review|Review']));
   });
 
   it('composes, migrates, starts under pnpm dev and answers through the gateway; outside its folders at most 2 files change', async () => {
