@@ -5,7 +5,7 @@ import { CONTEXT_NAME, contextEnvName, readContextDeclarations } from '@storefro
 import { generateResolverTypes, resolverTypesFile } from '@storefront/schema-tools';
 
 /** The template: the files of a new context, with `{{placeholders}}` in their paths and contents. */
-export const TEMPLATE_DIR = path.join(__dirname, 'template');
+const TEMPLATE_DIR = path.join(__dirname, 'template');
 const TEMPLATE_SUFFIX = '.tmpl';
 
 /** What the template's code needs at run time, at the versions the existing contexts use. */
@@ -49,7 +49,7 @@ export function placeholders(name: string, port: number, dependencies: Record<st
   };
 }
 
-export function render(text: string, values: Record<string, string>): string {
+function render(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`The template uses an unknown placeholder ${match}`);
