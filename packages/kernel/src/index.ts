@@ -1,2 +1,3 @@
 export * from './result';
 export * from './aggregate-root';
+export * from './environment';

@@ -1,5 +1,6 @@
 export * from './identity';
 export * from './errors';
+export * from './authorization';
 export * from './pagination';
 export * from './config';
 export * from './logger';
@@ -9,4 +10,5 @@ export * from './money-format';
 export * from './ids';
 export * from './payload';
 export * from './run-main';
+export * from './system-environment';
 export * from './context-declarations';

@@ -1,4 +1,5 @@
 import { badUserInput } from './errors';
+import { isUuid } from './ids';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -25,4 +26,32 @@ export function decodeCursor(namespace: string, cursor: string, isValidKey: (key
   const key = decoded.startsWith(prefix) ? decoded.slice(prefix.length) : '';
   if (!key || !isValidKey(key)) throw badUserInput(`"after" is not a cursor of this list: ${cursor}`, 'after');
   return key;
+}
+
+/** An edge's place in a list ordered by an instant, then an id. */
+export interface InstantPosition {
+  at: Date;
+  id: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * The cursors of a list ordered by an instant, then an id (keyset pagination): `encode` writes an
+ * edge's place, `decode` reads a client's `after` back to it and refuses anything else.
+ */
+export function instantCursors(namespace: string, isValidId: (id: string) => boolean = isUuid) {
+  const fromKey = (key: string): InstantPosition | null => {
+    const separator = key.indexOf('|');
+    const instant = key.slice(0, separator);
+    const id = key.slice(separator + 1);
+    if (separator < 0 || !ISO_INSTANT.test(instant) || !isValidId(id)) return null;
+    const at = new Date(instant);
+    return Number.isNaN(at.getTime()) ? null : { at, id };
+  };
+  return {
+    encode: ({ at, id }: InstantPosition): string => encodeCursor(namespace, `${at.toISOString()}|${id}`),
+    decode: (cursor: string | null | undefined): InstantPosition | null =>
+      cursor ? fromKey(decodeCursor(namespace, cursor, (key) => fromKey(key) !== null)) : null,
+  };
 }

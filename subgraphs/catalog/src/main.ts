@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
 import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
@@ -20,12 +19,11 @@ export async function start(overrides: Partial<CatalogConfig> = {}): Promise<Run
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
   const products = new PrismaProductRepository(db);
   const categories = new PrismaCategoryDirectory(db);
-  const env = { newId: randomUUID, now: () => new Date() };
   const useCases = {
-    createProduct: new CreateProduct(products, categories, env),
+    createProduct: new CreateProduct(products, categories, systemEnvironment),
     updateProductDetails: new UpdateProductDetails(products, categories),
-    changeProductPrice: new ChangeProductPrice(products, env),
-    discontinueProduct: new DiscontinueProduct(products, env),
+    changeProductPrice: new ChangeProductPrice(products, systemEnvironment),
+    discontinueProduct: new DiscontinueProduct(products, systemEnvironment),
   };
   const queries = new ProductCatalogQueries(db);
   const server = await startSubgraphServer({

@@ -1,5 +1,5 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { ReceiveStock } from './application/receive-stock/receive-stock.use-case';
 import { AdjustStock } from './application/adjust-stock/adjust-stock.use-case';
 import { connectInventoryDb } from './infrastructure/inventory-database';
@@ -20,12 +20,11 @@ export { typeDefs };
 export async function start(overrides: Partial<InventoryConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectInventoryDb(config.databaseUrl);
-  const levels = new PrismaStockLevelRepository(db);
+  const levels = new PrismaStockLevelRepository(db, systemEnvironment);
   const warehouses = new PrismaWarehouseDirectory(db);
-  const env = { now: () => new Date() };
   const useCases = {
-    receiveStock: new ReceiveStock(levels, warehouses, new PrismaProductRegister(db), env),
-    adjustStock: new AdjustStock(levels, warehouses, env),
+    receiveStock: new ReceiveStock(levels, warehouses, new PrismaProductRegister(db), systemEnvironment),
+    adjustStock: new AdjustStock(levels, warehouses, systemEnvironment),
   };
   const queries = new StockQueries(db);
   const server = await startSubgraphServer({
@@ -44,7 +43,7 @@ export async function start(overrides: Partial<InventoryConfig> = {}): Promise<R
     publishes: true,
     consumes: {
       subscriptions,
-      handlers: [...catalogEventHandlers, ...orderingEventHandlers(env), ...shippingEventHandlers(env)],
+      handlers: [...catalogEventHandlers, ...orderingEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
       transaction: (work) => db.$transaction(work),
     },
   });

@@ -1,5 +1,5 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { connectNotificationsDb } from './infrastructure/notifications-database';
 import { NotificationQueries } from './infrastructure/notification.queries';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
@@ -34,7 +34,7 @@ export async function start(
     databaseUrl: config.databaseUrl,
     events: config.events,
     publishes: false,
-    consumes: { subscriptions, handlers: orderingEventHandlers, transaction: (work) => db.$transaction(work) },
+    consumes: { subscriptions, handlers: orderingEventHandlers(systemEnvironment), transaction: (work) => db.$transaction(work) },
   });
   return { ...withEventDelivery(server, events), sqlQueries };
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
 import { connectOrderingDb } from './infrastructure/ordering-database';
@@ -22,11 +21,10 @@ export { typeDefs };
 export async function start(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
-  const env = { now: () => new Date(), newId: randomUUID };
-  const transactions = new PrismaOrderTransactions(db);
+  const transactions = new PrismaOrderTransactions(db, systemEnvironment);
   const useCases = {
-    placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), env),
-    cancelOrder: new CancelOrder(transactions, env),
+    placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), systemEnvironment),
+    cancelOrder: new CancelOrder(transactions, systemEnvironment),
   };
   const queries = new OrderQueries(db);
   const server = await startSubgraphServer({
@@ -45,7 +43,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     publishes: true,
     consumes: {
       subscriptions,
-      handlers: [...catalogEventHandlers, ...inventoryEventHandlers, ...paymentsEventHandlers, ...shippingEventHandlers],
+      handlers: [...catalogEventHandlers, ...inventoryEventHandlers(systemEnvironment), ...paymentsEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
       transaction: (work) => db.$transaction(work),
     },
   });

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
-import type { Environment } from './application/environment';
 import type { PaymentProvider } from './domain/payment-provider';
 import { connectPaymentsDb } from './infrastructure/payments-database';
 import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentTransactions } from './infrastructure/prisma-payment.repository';
@@ -23,8 +21,7 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
   const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl);
-  const env: Environment = { now: () => new Date(), newId: randomUUID };
-  const useCases = { refundPayment: new RefundPayment(new PrismaPaymentTransactions(db), provider, env) };
+  const useCases = { refundPayment: new RefundPayment(new PrismaPaymentTransactions(db), provider, systemEnvironment) };
   const queries = new PaymentQueries(db);
   const server = await startSubgraphServer({
     name: 'payments',
@@ -42,7 +39,7 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
     publishes: true,
     consumes: {
       subscriptions,
-      handlers: orderSagaEventHandlers(provider, env),
+      handlers: orderSagaEventHandlers(provider, systemEnvironment),
       transaction: (work) => db.$transaction(work, PAYMENT_TRANSACTION_OPTIONS),
     },
   });

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { SetParcelProfile } from './application/set-parcel-profile/set-parcel-profile.use-case';
 import { EstimateDelivery } from './application/estimate-delivery/estimate-delivery.use-case';
 import { ListShippingRates } from './application/list-shipping-rates/list-shipping-rates.use-case';
@@ -31,13 +30,12 @@ export async function start(overrides: Partial<ShippingConfig> = {}): Promise<Ru
   const rateTable = new CachedRateTable(() => readShippingRates(db), config.rateTableTtlMs);
   const profiles = new PrismaParcelProfileRepository(db);
   const transactions = new PrismaShippingTransactions(db);
-  const env = { now: () => new Date(), newId: randomUUID };
   const useCases = {
     setParcelProfile: new SetParcelProfile(profiles, new PrismaProductRegister(db)),
     estimateDelivery: new EstimateDelivery(rateTable),
     listShippingRates: new ListShippingRates(rateTable),
-    dispatchShipment: new DispatchShipment(transactions, profiles, rateTable, new RandomTrackingNumbers(), env),
-    confirmDelivery: new ConfirmDelivery(transactions, env),
+    dispatchShipment: new DispatchShipment(transactions, profiles, rateTable, new RandomTrackingNumbers(), systemEnvironment),
+    confirmDelivery: new ConfirmDelivery(transactions, systemEnvironment),
   };
   const queries = { parcels: new ParcelQueries(db), shipments: new ShipmentQueries(db) };
   const server = await startSubgraphServer({
@@ -56,7 +54,7 @@ export async function start(overrides: Partial<ShippingConfig> = {}): Promise<Ru
     publishes: true,
     consumes: {
       subscriptions,
-      handlers: [...catalogEventHandlers, ...orderingEventHandlers(env)],
+      handlers: [...catalogEventHandlers, ...orderingEventHandlers(systemEnvironment)],
       transaction: (work) => db.$transaction(work),
     },
   });

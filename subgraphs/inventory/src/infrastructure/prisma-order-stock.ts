@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { Environment } from '@storefront/kernel';
 import type { OrderStock } from '../domain/reservation.repository';
 import type { StockLevel } from '../domain/stock-level.aggregate';
 import type { Prisma, StockLevel as StockLevelRow } from './prisma/generated/client';
@@ -8,7 +8,7 @@ import { toDomain, toMovement } from './stock-level.mapper';
 export class PrismaOrderStock implements OrderStock {
   constructor(
     private readonly tx: Prisma.TransactionClient,
-    private readonly newId: () => string = randomUUID,
+    private readonly env: Environment,
   ) {}
 
   /** Rows are locked in the order the sort returns them: by product, then warehouse, for every caller alike. */
@@ -37,7 +37,7 @@ export class PrismaOrderStock implements OrderStock {
         FROM unnest(${states.map((s) => s.productId)}::text[], ${states.map((s) => s.warehouseId)}::text[],
                     ${states.map((s) => s.onHand)}::int[], ${states.map((s) => s.reserved)}::int[]) AS v(product_id, warehouse_id, on_hand, reserved)
        WHERE s.product_id = v.product_id AND s.warehouse_id = v.warehouse_id`;
-    const movements = changed.flatMap((change) => change.events.flatMap((event) => toMovement(event, this.newId()) ?? []));
+    const movements = changed.flatMap((change) => change.events.flatMap((event) => toMovement(event, this.env.newId()) ?? []));
     if (movements.length > 0) await this.tx.stockMovement.createMany({ data: movements });
   }
 }

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError, type Result } from '@storefront/kernel';
+import { ConcurrentModificationError, type Environment, type Result } from '@storefront/kernel';
 import { stockLevelKey, type StockLevel } from '../domain/stock-level.aggregate';
 import type { StockLevelChange, StockLevelRepository, WarehouseDirectory } from '../domain/stock-level.repository';
 import type { InventoryDb } from './inventory-database';
@@ -11,7 +10,7 @@ type Movement = Prisma.StockMovementCreateManyInput;
 export class PrismaStockLevelRepository implements StockLevelRepository {
   constructor(
     private readonly db: InventoryDb,
-    private readonly newId: () => string = randomUUID,
+    private readonly env: Environment,
   ) {}
 
   async update(productId: string, warehouseId: string, change: StockLevelChange): Promise<Result<StockLevel>> {
@@ -44,7 +43,7 @@ export class PrismaStockLevelRepository implements StockLevelRepository {
 
   /** Takes the level's events; a failed write rolls back, and a retry decides afresh from the stored record. */
   private movementsOf(level: StockLevel): Movement[] {
-    return level.pullEvents().flatMap((event) => toMovement(event, this.newId()) ?? []);
+    return level.pullEvents().flatMap((event) => toMovement(event, this.env.newId()) ?? []);
   }
 }
 

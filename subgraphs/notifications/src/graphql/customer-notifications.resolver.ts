@@ -1,23 +1,9 @@
-import { decodeCursor, encodeCursor, isUuid, pageSize } from '@storefront/platform';
-import { maySee } from '../domain/visibility';
-import type { NotificationPosition } from '../infrastructure/notification.queries';
+import { instantCursors, mayActFor, pageSize } from '@storefront/platform';
 import type { CustomerNotificationsArgs, ResolversParentTypes } from './generated/resolvers-types';
 import type { NotificationsContext } from './notifications-context';
 
-const CURSOR_NAMESPACE = 'notifications.customer';
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
-/** A cursor's key is the edge's place in the list: when its news happened, then its id. */
-const toKey = ({ occurredAt, id }: NotificationPosition) => `${occurredAt.toISOString()}|${id}`;
-
-function fromKey(key: string): NotificationPosition | null {
-  const separator = key.indexOf('|');
-  const instant = key.slice(0, separator);
-  const id = key.slice(separator + 1);
-  if (separator < 0 || !ISO_INSTANT.test(instant) || !isUuid(id)) return null;
-  const occurredAt = new Date(instant);
-  return Number.isNaN(occurredAt.getTime()) ? null : { occurredAt, id };
-}
+/** An edge's place in the list: when its news happened, then its id. */
+const cursors = instantCursors('notifications.customer');
 
 const NOTHING_TO_SEE = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
@@ -28,9 +14,9 @@ const NOTHING_TO_SEE = { edges: [], pageInfo: { hasNextPage: false, endCursor: n
  */
 export async function customerNotifications(customer: ResolversParentTypes['Customer'], args: CustomerNotificationsArgs, ctx: NotificationsContext) {
   const size = pageSize(args.first);
-  const after = args.after ? fromKey(decodeCursor(CURSOR_NAMESPACE, args.after, (key) => fromKey(key) !== null)) : null;
-  if (!maySee(ctx.identity, customer.id)) return NOTHING_TO_SEE;
-  const page = await ctx.customerPages.load({ customerId: customer.id, after, size });
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(CURSOR_NAMESPACE, toKey(node)), node }));
+  const after = cursors.decode(args.after);
+  if (!mayActFor(ctx.identity, customer.id)) return NOTHING_TO_SEE;
+  const page = await ctx.customerPages.load({ customerId: customer.id, after: after && { occurredAt: after.at, id: after.id }, size });
+  const edges = page.items.map((node) => ({ cursor: cursors.encode({ at: node.occurredAt, id: node.id }), node }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }

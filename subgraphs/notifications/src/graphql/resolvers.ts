@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { isUuid } from '@storefront/platform';
-import { maySee } from '../domain/visibility';
+import { isUuid, mayActFor } from '@storefront/platform';
 import { customerNotifications } from './customer-notifications.resolver';
 import type { Resolvers } from './generated/resolvers-types';
 
@@ -20,7 +19,7 @@ export const resolvers: Resolvers = {
       // Order ids are UUIDs: another shape names no order, and anonymous callers see nothing anyway.
       if (!ctx.identity || !isUuid(order.id)) return [];
       const told = await ctx.orderNotifications.load(order.id);
-      return told.filter((notification) => maySee(ctx.identity, notification.customerId));
+      return told.filter((notification) => mayActFor(ctx.identity, notification.customerId));
     },
   },
   Notification: {

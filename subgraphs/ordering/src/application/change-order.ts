@@ -6,11 +6,10 @@ import type { SagaOutcome, SagaStep } from '../domain/order-saga';
  * Applies one saga step to an order under its row lock and saves it if it moved. News of an order
  * not stored yet, or a step ahead of one it must follow, throws: the event is delivered again later.
  */
-export async function changeOrder(orders: OrderRepository, orderId: string, step: SagaStep, change: (order: Order) => SagaOutcome): Promise<SagaOutcome> {
+export async function changeOrder(orders: OrderRepository, orderId: string, step: SagaStep, change: (order: Order) => SagaOutcome): Promise<void> {
   const order = await orders.findForUpdate(orderId);
   if (!order) throw new OrderNotYetKnownError(orderId);
   const outcome = change(order);
   if (outcome === 'too-early') throw new SagaStepTooEarlyError(orderId, step, order.status);
   if (outcome === 'moved') await orders.save(order);
-  return outcome;
 }

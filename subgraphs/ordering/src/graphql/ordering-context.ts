@@ -25,8 +25,3 @@ export function orderingContext(identity: Identity | null, queries: OrderQueries
     orders: new DataLoader((ids) => queries.byIds(ids), { maxBatchSize: 1000 }),
   };
 }
-
-/** Whether the caller may see what belongs to a customer: that customer themself, or an admin. */
-export function maySee(identity: Identity | null, customerId: string): boolean {
-  return identity !== null && (identity.subject === customerId || identity.roles.includes('admin'));
-}

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import type { Result } from '@storefront/kernel';
-import { formatMoney, requireRole, toPayload } from '@storefront/platform';
+import { formatMoney, mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { MoneyView, OrderView } from '../infrastructure/order.queries';
 import { customerOrders } from './customer-orders.resolver';
 import type { Resolvers } from './generated/resolvers-types';
-import { maySee, type OrderingContext } from './ordering-context';
+import type { OrderingContext } from './ordering-context';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -15,7 +15,7 @@ const money = ({ amount, currency }: MoneyView) => ({ amount, currency, formatte
 /** An order the caller may see, or null: someone else's order is as absent as one that never existed. */
 async function visibleOrder(ctx: OrderingContext, id: string): Promise<OrderView | null> {
   const order = await ctx.orders.load(id);
-  return order && maySee(ctx.identity, order.customerId) ? order : null;
+  return order && mayActFor(ctx.identity, order.customerId) ? order : null;
 }
 
 /** A payload with the order as it is now, read after the change. */

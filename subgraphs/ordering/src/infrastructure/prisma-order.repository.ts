@@ -1,4 +1,4 @@
-import { ConcurrentModificationError } from '@storefront/kernel';
+import { ConcurrentModificationError, type Environment } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
 import { isUuid } from '@storefront/platform';
 import type { Order } from '../domain/order.aggregate';
@@ -17,8 +17,8 @@ type Tx = Prisma.TransactionClient;
 export class PrismaOrderRepository implements OrderRepository {
   constructor(
     private readonly tx: Tx,
+    private readonly env: Environment,
     private readonly causationId: string | null = null,
-    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async findForUpdate(id: string): Promise<Order | null> {
@@ -53,7 +53,7 @@ export class PrismaOrderRepository implements OrderRepository {
     const state = order.snapshot();
     const { count } = await this.tx.order.updateMany({
       where: { id: state.id, version: state.version },
-      data: { ...toProgress(state, this.now()), version: { increment: 1 } },
+      data: { ...toProgress(state, this.env.now()), version: { increment: 1 } },
     });
     if (count === 0) throw new ConcurrentModificationError('Order', state.id);
     await this.publish(order);
@@ -67,10 +67,13 @@ export class PrismaOrderRepository implements OrderRepository {
 }
 
 export class PrismaOrderTransactions implements OrderTransactions {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(
+    private readonly db: OrderingDb,
+    private readonly env: Environment,
+  ) {}
 
   run<T>(work: (orders: OrderRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaOrderRepository(tx)));
+    return this.db.$transaction((tx) => work(new PrismaOrderRepository(tx, this.env)));
   }
 }
 

@@ -1,28 +1,27 @@
-import type { Result } from '@storefront/kernel';
-import type { Payment, PaymentStatus } from '../domain/payment.aggregate';
+import type { Environment, Result } from '@storefront/kernel';
+import type { Payment } from '../domain/payment.aggregate';
+import type { PaymentProvider } from '../domain/payment-provider';
 import { PaymentNotYetRecordedError, type PaymentRepository } from '../domain/payment.repository';
 
-/** What a step of the saga did: the payment's status after it, and whether it changed anything. */
-export interface SagaStepOutcome {
-  status: PaymentStatus;
-  changed: boolean;
-}
-
 /**
- * Applies one move to an order's payment under its row lock and stores it. A move the payment
+ * One step of the order saga on an order's payment: loads it under its row lock, makes the move
+ * (ask the provider what the payment says, record the answer) and stores it. A move the payment
  * refuses (a late or repeated event) changes nothing; a payment not recorded yet is retried.
  */
-export async function applyToPayment(
-  payments: PaymentRepository,
-  orderId: string,
-  move: (payment: Payment) => Promise<Result<void>>,
-  beforeMove: (payment: Payment) => void = () => undefined,
-): Promise<SagaStepOutcome> {
-  const payment = await payments.findByOrderForUpdate(orderId);
-  if (!payment) throw new PaymentNotYetRecordedError(orderId);
-  beforeMove(payment);
-  const moved = await move(payment);
-  if (!moved.ok) return { status: payment.status, changed: false };
-  await payments.save(payment);
-  return { status: payment.status, changed: true };
+export abstract class PaymentSagaStep {
+  constructor(
+    private readonly payments: PaymentRepository,
+    protected readonly provider: PaymentProvider,
+    protected readonly env: Environment,
+  ) {}
+
+  async execute(orderId: string): Promise<Result<void>> {
+    const payment = await this.payments.findByOrderForUpdate(orderId);
+    if (!payment) throw new PaymentNotYetRecordedError(orderId);
+    const moved = await this.move(payment, orderId);
+    if (moved.ok) await this.payments.save(payment);
+    return moved;
+  }
+
+  protected abstract move(payment: Payment, orderId: string): Promise<Result<void>>;
 }

@@ -1,6 +1,6 @@
 import { AggregateRoot, fail, ok, type Result } from '@storefront/kernel';
 import type { PaymentEvent } from './payment-events';
-import type { PaymentProvider } from './payment-provider';
+import type { AuthorizationOutcome, RefundReceipt } from './payment-provider';
 import { checkPositiveAmount, moneyOf, type Money } from './money.value-object';
 import { checkRefundReason } from './refund-reason';
 
@@ -22,12 +22,25 @@ export interface PaymentState {
   version: number;
 }
 
-export interface RecordPaymentInput {
+export interface NewPayment {
   id: string;
   orderId: string;
   customerId: string;
   total: Money;
   paymentToken: string;
+}
+
+/** What the provider is asked to authorize, under an idempotency key of the payment's own. */
+export interface AuthorizationRequest {
+  token: string;
+  amount: Money;
+  idempotencyKey: string;
+}
+
+/** What the provider is asked about the payment's authorization, under an idempotency key of the payment's own. */
+export interface ProviderRequest {
+  reference: string;
+  idempotencyKey: string;
 }
 
 export interface RefundRequest {
@@ -41,15 +54,17 @@ export interface RefundRequest {
  * provider; AUTHORIZED becomes VOIDED (the order was cancelled) or CAPTURED (the parcel left);
  * captured money is refunded in parts, never beyond what was captured. A cancelled PENDING payment
  * is VOIDED without asking the provider, so it can never be authorized afterwards. Every other move
- * is refused, so a late or repeated event changes nothing. The provider is asked first and the
- * state changes only after it answered: a provider failure leaves the payment as it was.
+ * is refused, so a late or repeated event changes nothing. The payment says what to ask the provider
+ * (`authorizationRequest()`, ...) and records its answer (`recordAuthorization(answer)`, ...); the
+ * use case does the asking in between, so a provider failure leaves the payment as it was.
  */
 export class Payment extends AggregateRoot<PaymentEvent> {
   private constructor(private state: PaymentState) {
     super();
   }
 
-  static record(input: RecordPaymentInput, now: Date): Result<Payment> {
+  /** Opens the payment of a placed order: PENDING for the order's total, nothing asked of the provider yet. */
+  static open(input: NewPayment, now: Date): Result<Payment> {
     const total = moneyOf(input.total.amount, input.total.currency, 'total');
     if (!total.ok) return total;
     if (input.paymentToken.trim().length === 0) return fail('INVALID_PAYMENT_TOKEN', 'An order needs a payment token.', 'paymentToken');
@@ -84,10 +99,15 @@ export class Payment extends AggregateRoot<PaymentEvent> {
     return { ...this.state };
   }
 
-  /** Asks the provider to set the order's total aside on the card; only a PENDING payment may. */
-  async authorize(provider: PaymentProvider, now: Date): Promise<Result<void>> {
+  /** What to ask the provider to set the order's total aside on the card; only a PENDING payment may be authorized. */
+  authorizationRequest(): Result<AuthorizationRequest> {
     if (this.state.status !== 'PENDING') return this.refuse('authorize');
-    const answer = await provider.authorize(this.state.paymentToken, this.total, `authorize-${this.state.id}`);
+    return ok({ token: this.state.paymentToken, amount: this.total, idempotencyKey: `authorize-${this.state.id}` });
+  }
+
+  /** The provider's answer to the authorization: AUTHORIZED with its reference, or DECLINED with its code and message. */
+  recordAuthorization(answer: AuthorizationOutcome, now: Date): Result<void> {
+    if (this.state.status !== 'PENDING') return this.refuse('authorize');
     if (answer.outcome === 'AUTHORIZED') {
       this.state = { ...this.state, status: 'AUTHORIZED', providerReference: answer.reference };
       this.record({ type: 'PaymentAuthorized', ...this.about(now), amount: this.total, providerReference: answer.reference });
@@ -98,27 +118,70 @@ export class Payment extends AggregateRoot<PaymentEvent> {
     return ok(undefined);
   }
 
-  /** The order will not go ahead: releases an authorization, or makes sure none is ever sought. */
-  async cancel(provider: PaymentProvider, now: Date): Promise<Result<void>> {
+  /**
+   * What the provider must release when the order will not go ahead: an AUTHORIZED payment's
+   * authorization, or nothing for a PENDING one (so that none is ever sought).
+   */
+  voidRequest(): Result<ProviderRequest | null> {
     const { status } = this.state;
     if (status !== 'PENDING' && status !== 'AUTHORIZED') return this.refuse('cancel');
-    if (status === 'AUTHORIZED') await provider.void(this.reference, `void-${this.state.id}`);
+    return ok(status === 'AUTHORIZED' ? { reference: this.reference, idempotencyKey: `void-${this.state.id}` } : null);
+  }
+
+  /** The payment is VOIDED, its authorization (if it had one) released with the provider. */
+  recordVoid(now: Date): Result<void> {
+    const { status } = this.state;
+    if (status !== 'PENDING' && status !== 'AUTHORIZED') return this.refuse('cancel');
     this.state = { ...this.state, status: 'VOIDED' };
     this.record({ type: 'PaymentVoided', ...this.about(now), amount: this.total, authorizationReleased: status === 'AUTHORIZED' });
     return ok(undefined);
   }
 
-  /** Takes the authorized amount, in full; only an AUTHORIZED payment may be captured. */
-  async capture(provider: PaymentProvider, now: Date): Promise<Result<void>> {
+  /** What to ask the provider to take: the authorized amount, in full; only an AUTHORIZED payment may be captured. */
+  captureRequest(): Result<ProviderRequest & { amount: Money }> {
     if (this.state.status !== 'AUTHORIZED') return this.refuse('capture');
-    await provider.capture(this.reference, this.total, `capture-${this.state.id}`);
+    return ok({ reference: this.reference, amount: this.total, idempotencyKey: `capture-${this.state.id}` });
+  }
+
+  /** The provider took the authorized amount. */
+  recordCapture(now: Date): Result<void> {
+    if (this.state.status !== 'AUTHORIZED') return this.refuse('capture');
     this.state = { ...this.state, status: 'CAPTURED', captured: this.state.amount };
     this.record({ type: 'PaymentCaptured', ...this.about(now), amount: this.total });
     return ok(undefined);
   }
 
-  /** Gives captured money back, in the payment's currency, never more than is left to refund. */
-  async refund(provider: PaymentProvider, request: RefundRequest, now: Date): Promise<Result<void>> {
+  /** What to ask the provider to give back: captured money, in the payment's currency, never more than is left to refund. */
+  refundRequest(request: RefundRequest): Result<ProviderRequest & { amount: Money }> {
+    const refund = this.checkRefund(request);
+    if (!refund.ok) return refund;
+    // Keyed by what was refunded before: a refund repeated after a crash is the same refund to the provider.
+    return ok({ reference: this.reference, amount: request.amount, idempotencyKey: `refund-${this.state.id}-after-${this.state.refunded}` });
+  }
+
+  /** The provider gave the money back, under the receipt's reference. */
+  recordRefund(request: RefundRequest, receipt: RefundReceipt, now: Date): Result<void> {
+    const refund = this.checkRefund(request);
+    if (!refund.ok) return refund;
+    const { captured, refunded, currency } = this.state;
+    const refundedTotal = refunded + request.amount.amount;
+    const fullyRefunded = refundedTotal === captured;
+    this.state = { ...this.state, refunded: refundedTotal, status: fullyRefunded ? 'REFUNDED' : 'PARTIALLY_REFUNDED' };
+    this.record({
+      type: 'PaymentRefunded',
+      ...this.about(now),
+      refundId: request.refundId,
+      amount: { amount: request.amount.amount, currency },
+      reason: refund.value,
+      providerReference: receipt.reference,
+      refundedTotal: { amount: refundedTotal, currency },
+      fullyRefunded,
+    });
+    return ok(undefined);
+  }
+
+  /** The refund's reason, trimmed, when the payment may give back this amount. */
+  private checkRefund(request: RefundRequest): Result<string | null> {
     const amount = checkPositiveAmount(request.amount.amount);
     if (!amount.ok) return amount;
     const reason = checkRefundReason(request.reason);
@@ -133,22 +196,7 @@ export class Payment extends AggregateRoot<PaymentEvent> {
     if (request.amount.amount > captured - refunded) {
       return fail('REFUND_EXCEEDS_CAPTURED', `Only ${captured - refunded} of the ${captured} captured can still be refunded.`, 'amount.amount');
     }
-    // Keyed by what was refunded before: a refund repeated after a crash is the same refund to the provider.
-    const receipt = await provider.refund(this.reference, request.amount, `refund-${this.state.id}-after-${refunded}`);
-    const refundedTotal = refunded + request.amount.amount;
-    const fullyRefunded = refundedTotal === captured;
-    this.state = { ...this.state, refunded: refundedTotal, status: fullyRefunded ? 'REFUNDED' : 'PARTIALLY_REFUNDED' };
-    this.record({
-      type: 'PaymentRefunded',
-      ...this.about(now),
-      refundId: request.refundId,
-      amount: { amount: request.amount.amount, currency },
-      reason: reason.value,
-      providerReference: receipt.reference,
-      refundedTotal: { amount: refundedTotal, currency },
-      fullyRefunded,
-    });
-    return ok(undefined);
+    return reason;
   }
 
   private get total(): Money {

@@ -7,8 +7,8 @@ import type { Payment } from './payment.aggregate';
  * other; `save` still fails with ConcurrentModificationError if the payment changed meanwhile.
  */
 export interface PaymentRepository {
-  /** Adds a newly recorded payment unless its order already has one; false when it had. */
-  add(payment: Payment): Promise<boolean>;
+  /** Adds a newly recorded payment unless its order already has one (then the one on record stays). */
+  add(payment: Payment): Promise<void>;
   findByOrderForUpdate(orderId: string): Promise<Payment | null>;
   save(payment: Payment): Promise<void>;
 }

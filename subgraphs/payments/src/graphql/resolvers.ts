@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { ok } from '@storefront/kernel';
-import { formatMoney, requireRole, toPayload } from '@storefront/platform';
-import { maySeePayment } from '../application/payment-visibility';
+import { formatMoney, mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { PaymentView } from '../infrastructure/payment.queries';
 import type { Resolvers } from './generated/resolvers-types';
 
@@ -26,7 +25,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref) => ({ id: ref.id }),
     payment: async (order, _, ctx) => {
       const payment = await ctx.payments.load(order.id);
-      return payment && maySeePayment(ctx.identity, payment) ? payment : null;
+      return payment && mayActFor(ctx.identity, payment.customerId) ? payment : null;
     },
   },
   Payment: {

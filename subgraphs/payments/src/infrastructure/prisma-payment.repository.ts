@@ -22,11 +22,10 @@ export class PrismaPaymentRepository implements PaymentRepository {
     private readonly causationId: string | null = null,
   ) {}
 
-  async add(payment: Payment): Promise<boolean> {
+  async add(payment: Payment): Promise<void> {
     const state = payment.snapshot();
     payment.pullEvents();
-    const { count } = await this.tx.payment.createMany({ data: [{ id: state.id, ...toPersistence(state) }], skipDuplicates: true });
-    return count === 1;
+    await this.tx.payment.createMany({ data: [{ id: state.id, ...toPersistence(state) }], skipDuplicates: true });
   }
 
   async findByOrderForUpdate(orderId: string): Promise<Payment | null> {

@@ -1,5 +1,4 @@
-import { requireRole, toPayload, type Identity } from '@storefront/platform';
-import type { ShipmentState } from '../domain/shipment.aggregate';
+import { mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { ShipmentView } from '../infrastructure/shipment.queries';
 import type { Resolvers } from './generated/resolvers-types';
 
@@ -14,22 +13,15 @@ const toShipmentView = ({ id, status, carrier, trackingNumber, dispatchedAt, del
   deliveredAt: deliveredAt?.toISOString() ?? null,
 });
 
-/** The customer who ordered sees their shipment, and admins see every one; anyone else sees none, as if it did not exist. */
-function maySee(identity: Identity | null, shipment: ShipmentView): boolean {
-  return !!identity && (identity.roles.includes('admin') || identity.subject === shipment.customerId);
-}
-
-const present = (state: ShipmentState) => toShipmentView(state);
-
 export const shipmentResolvers = {
   Mutation: {
     dispatchShipment: async (_, { orderId }, ctx) => {
       requireRole(ctx.identity, 'admin');
-      return toPayload('shipment', await ctx.useCases.dispatchShipment.execute({ orderId }), present);
+      return toPayload('shipment', await ctx.useCases.dispatchShipment.execute({ orderId }), toShipmentView);
     },
     confirmDelivery: async (_, { orderId }, ctx) => {
       requireRole(ctx.identity, 'admin');
-      return toPayload('shipment', await ctx.useCases.confirmDelivery.execute({ orderId }), present);
+      return toPayload('shipment', await ctx.useCases.confirmDelivery.execute({ orderId }), toShipmentView);
     },
   },
   Order: {
@@ -37,7 +29,7 @@ export const shipmentResolvers = {
     __resolveReference: (ref) => ({ id: ref.id }),
     shipment: async (order, _, ctx) => {
       const shipment = await ctx.shipments.load(order.id);
-      return shipment && maySee(ctx.identity, shipment) ? toShipmentView(shipment) : null;
+      return shipment && mayActFor(ctx.identity, shipment.customerId) ? toShipmentView(shipment) : null;
     },
   },
 } satisfies Resolvers;

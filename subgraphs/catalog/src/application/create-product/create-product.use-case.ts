@@ -1,7 +1,6 @@
-import { fail, ok, type Result } from '@storefront/kernel';
+import { fail, ok, type Environment, type Result } from '@storefront/kernel';
 import { Product, type NewProduct, type ProductState } from '../../domain/product.aggregate';
 import { DuplicateSkuError, type CategoryDirectory, type ProductRepository } from '../../domain/product.repository';
-import type { Environment } from '../environment';
 
 export type CreateProductCommand = Omit<NewProduct, 'id'>;
 

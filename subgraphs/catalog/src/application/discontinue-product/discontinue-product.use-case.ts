@@ -1,7 +1,6 @@
-import type { Result } from '@storefront/kernel';
+import type { Environment, Result } from '@storefront/kernel';
 import type { ProductState } from '../../domain/product.aggregate';
 import type { ProductRepository } from '../../domain/product.repository';
-import type { Environment } from '../environment';
 import { modifyProduct } from '../modify-product';
 
 export class DiscontinueProduct {

@@ -1,8 +1,7 @@
-import { fail, type Result } from '@storefront/kernel';
+import { fail, type Environment, type Result } from '@storefront/kernel';
 import { checkAdjustment, checkReason } from '../../domain/quantity';
 import type { StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
-import type { Environment } from '../environment';
 import { changeStockLevel } from '../change-stock-level';
 import { knownWarehouse } from '../known-references';
 

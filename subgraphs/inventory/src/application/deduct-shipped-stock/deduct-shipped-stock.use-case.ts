@@ -1,6 +1,5 @@
-import { ok, type Result } from '@storefront/kernel';
+import { ok, type Environment, type Result } from '@storefront/kernel';
 import type { OrderStock, ReservationRepository } from '../../domain/reservation.repository';
-import type { Environment } from '../environment';
 
 /** Raised when a shipment is heard of before the order's reservation: retried until it exists. */
 export class ReservationNotYetMadeError extends Error {

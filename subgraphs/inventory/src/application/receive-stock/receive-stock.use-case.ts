@@ -1,9 +1,8 @@
-import type { Result } from '@storefront/kernel';
+import type { Environment, Result } from '@storefront/kernel';
 import { checkPositiveQuantity } from '../../domain/quantity';
 import { StockLevel, type StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
 import type { ProductRegister } from '../../domain/stock-keeping-unit';
-import type { Environment } from '../environment';
 import { changeStockLevel } from '../change-stock-level';
 import { knownProduct, knownWarehouse } from '../known-references';
 

@@ -1,6 +1,6 @@
 import { Reservation } from '../../domain/reservation.aggregate';
 import type { OrderStock, ReservationRepository } from '../../domain/reservation.repository';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 
 /**
  * A cancelled order's reserved units become available again, once. A cancellation that arrives

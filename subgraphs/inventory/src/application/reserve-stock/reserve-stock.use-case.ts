@@ -1,7 +1,7 @@
 import type { RequestedLine } from '../../domain/allocation';
 import { Reservation } from '../../domain/reservation.aggregate';
 import type { OrderStock, ReservationRepository } from '../../domain/reservation.repository';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 
 export interface ReserveStockCommand {
   orderId: string;

@@ -1,6 +1,6 @@
 import { ShipmentDispatchedV1 } from '@storefront/events';
 import { on, RejectedEventError } from '@storefront/messaging';
-import type { Environment } from '../../application/environment';
+import type { Environment } from '@storefront/kernel';
 import { DeductShippedStock } from '../../application/deduct-shipped-stock/deduct-shipped-stock.use-case';
 import type { Prisma } from '../prisma/generated/client';
 import { PrismaOrderStock } from '../prisma-order-stock';
@@ -16,7 +16,7 @@ type Tx = Prisma.TransactionClient;
 export function shippingEventHandlers(env: Environment) {
   return [
     on(ShipmentDispatchedV1, async ({ id, payload }, tx: Tx) => {
-      const deducted = await new DeductShippedStock(new PrismaReservationRepository(tx, id), new PrismaOrderStock(tx), env).execute({
+      const deducted = await new DeductShippedStock(new PrismaReservationRepository(tx, id), new PrismaOrderStock(tx, env), env).execute({
         orderId: payload.orderId,
       });
       if (!deducted.ok) throw new RejectedEventError(deducted.error.message);

@@ -22,6 +22,9 @@ class InMemoryRecipients implements RecipientBook {
   }
 }
 
+/** Hands out the given notification ids in turn. */
+const pinned = (...ids: string[]) => ({ now: () => new Date('2026-11-21T10:00:01.000Z'), newId: () => ids.shift() ?? 'n-extra' });
+
 const orderId = '8c1b6a52-3f0e-4c35-9b4e-0a4e7d1f2c11';
 const placed = (overrides: Partial<TellCustomerCommand> = {}): TellCustomerCommand => ({
   news: { kind: 'ORDER_RECEIVED', total: { amount: 5198, currency: 'EUR' } },
@@ -37,7 +40,7 @@ describe('TellCustomer', () => {
     const log = new InMemoryLog();
     const recipients = new InMemoryRecipients([{ orderId, customerId: 'customer-1', contactEmail: 'ada@example.com' }]);
 
-    expect(await new TellCustomer(log, recipients, () => 'n-1').execute(placed())).toBe('told');
+    expect(await new TellCustomer(log, recipients, pinned('n-1')).execute(placed())).toBe('told');
 
     expect(log.told).toEqual([expect.objectContaining({ id: 'n-1', kind: 'ORDER_RECEIVED', delivery: { channel: 'EMAIL', address: 'ada@example.com' } })]);
     expect(log.told[0]!.message).toBe('We received your order of €51.98. We will let you know as soon as it is confirmed.');
@@ -45,7 +48,7 @@ describe('TellCustomer', () => {
 
   it('tells news of a kind once per order, whatever event carries it again', async () => {
     const log = new InMemoryLog();
-    const tell = new TellCustomer(log, new InMemoryRecipients());
+    const tell = new TellCustomer(log, new InMemoryRecipients(), pinned('n-1', 'n-2'));
 
     await tell.execute(placed());
     expect(await tell.execute(placed({ causedBy: '2f0a9b8e-7d6c-4b5a-8e9f-0a1b2c3d4e5f' }))).toBe('already told');
@@ -54,7 +57,7 @@ describe('TellCustomer', () => {
 
   it('formats other currencies by their own minor units', async () => {
     const log = new InMemoryLog();
-    await new TellCustomer(log, new InMemoryRecipients()).execute(placed({ news: { kind: 'ORDER_CONFIRMED', total: { amount: 1500, currency: 'JPY' } } }));
+    await new TellCustomer(log, new InMemoryRecipients(), pinned('n-1', 'n-2')).execute(placed({ news: { kind: 'ORDER_CONFIRMED', total: { amount: 1500, currency: 'JPY' } } }));
     expect(log.told[0]!.message).toContain('your order of ¥1,500 is confirmed');
   });
 });

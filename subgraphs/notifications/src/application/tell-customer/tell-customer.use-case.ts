@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { Environment } from '@storefront/kernel';
 import { formatMoney } from '@storefront/platform';
 import { tellCustomer, type NewsOrigin } from '../../domain/notification';
 import type { NotificationLog, RecipientBook } from '../../domain/notification-log';
@@ -16,12 +16,12 @@ export class TellCustomer {
   constructor(
     private readonly log: NotificationLog,
     private readonly recipients: RecipientBook,
-    private readonly newId: () => string = randomUUID,
+    private readonly env: Environment,
   ) {}
 
   async execute({ news, ...origin }: TellCustomerCommand): Promise<TellCustomerOutcome> {
     const recipient = await this.recipients.recipientOf(origin.orderId);
-    const notification = tellCustomer(this.newId(), news, origin, recipient, formatMoney);
+    const notification = tellCustomer(this.env.newId(), news, origin, recipient, formatMoney);
     return (await this.log.record(notification)) ? 'told' : 'already told';
   }
 }

@@ -8,6 +8,7 @@ import {
   type EventContract,
   type EventOf,
 } from '@storefront/events';
+import type { Environment } from '@storefront/kernel';
 import { on } from '@storefront/messaging';
 import { LearnRecipient } from '../../application/learn-recipient/learn-recipient.use-case';
 import { TellCustomer } from '../../application/tell-customer/tell-customer.use-case';
@@ -20,9 +21,9 @@ type Tx = Prisma.TransactionClient;
 /** The facts every ordering event carries: enough to tell the customer even when it comes first. */
 type AboutAnOrder = EventOf<EventContract> & { payload: { orderId: string; customerId: string } };
 
-function tell(event: AboutAnOrder, news: OrderNews, tx: Tx): Promise<unknown> {
+function tell(env: Environment, event: AboutAnOrder, news: OrderNews, tx: Tx): Promise<unknown> {
   const { orderId, customerId } = event.payload;
-  return new TellCustomer(new PrismaNotificationLog(tx), new PrismaRecipientBook(tx)).execute({
+  return new TellCustomer(new PrismaNotificationLog(tx), new PrismaRecipientBook(tx), env).execute({
     news,
     orderId,
     customerId,
@@ -35,25 +36,27 @@ function tell(event: AboutAnOrder, news: OrderNews, tx: Tx): Promise<unknown> {
  * Ordering's words translated into what the customer is told. No event waits for another: each
  * carries the order and the customer, so news arriving before order-placed is told all the same.
  */
-export const orderingEventHandlers = [
-  on(OrderPlacedV1, async (event, tx: Tx) => {
-    const { orderId, customerId, contactEmail, total } = event.payload;
-    await new LearnRecipient(new PrismaRecipientBook(tx)).execute({ orderId, customerId, contactEmail });
-    await tell(event, { kind: 'ORDER_RECEIVED', total }, tx);
-  }),
-  on(OrderConfirmedV1, async (event, tx: Tx) => {
-    await tell(event, { kind: 'ORDER_CONFIRMED', total: event.payload.total }, tx);
-  }),
-  on(OrderRejectedV1, async (event, tx: Tx) => {
-    await tell(event, { kind: 'ORDER_REJECTED', reason: event.payload.reason }, tx);
-  }),
-  on(OrderCancelledV1, async (event, tx: Tx) => {
-    await tell(event, { kind: 'ORDER_CANCELLED', cause: event.payload.reason, detail: event.payload.message }, tx);
-  }),
-  on(OrderShippedV1, async (event, tx: Tx) => {
-    await tell(event, { kind: 'ORDER_SHIPPED', carrier: event.payload.carrier, trackingNumber: event.payload.trackingNumber }, tx);
-  }),
-  on(OrderDeliveredV1, async (event, tx: Tx) => {
-    await tell(event, { kind: 'ORDER_DELIVERED' }, tx);
-  }),
-];
+export function orderingEventHandlers(env: Environment) {
+  return [
+    on(OrderPlacedV1, async (event, tx: Tx) => {
+      const { orderId, customerId, contactEmail, total } = event.payload;
+      await new LearnRecipient(new PrismaRecipientBook(tx)).execute({ orderId, customerId, contactEmail });
+      await tell(env, event, { kind: 'ORDER_RECEIVED', total }, tx);
+    }),
+    on(OrderConfirmedV1, async (event, tx: Tx) => {
+      await tell(env, event, { kind: 'ORDER_CONFIRMED', total: event.payload.total }, tx);
+    }),
+    on(OrderRejectedV1, async (event, tx: Tx) => {
+      await tell(env, event, { kind: 'ORDER_REJECTED', reason: event.payload.reason }, tx);
+    }),
+    on(OrderCancelledV1, async (event, tx: Tx) => {
+      await tell(env, event, { kind: 'ORDER_CANCELLED', cause: event.payload.reason, detail: event.payload.message }, tx);
+    }),
+    on(OrderShippedV1, async (event, tx: Tx) => {
+      await tell(env, event, { kind: 'ORDER_SHIPPED', carrier: event.payload.carrier, trackingNumber: event.payload.trackingNumber }, tx);
+    }),
+    on(OrderDeliveredV1, async (event, tx: Tx) => {
+      await tell(env, event, { kind: 'ORDER_DELIVERED' }, tx);
+    }),
+  ];
+}

@@ -1,6 +1,5 @@
-import { fail, ok, type Result } from '@storefront/kernel';
+import { fail, ok, type Environment, type Result } from '@storefront/kernel';
 import type { OrderTransactions } from '../../domain/order.repository';
-import type { Environment } from '../environment';
 
 export interface CancelOrderCommand {
   orderId: string;

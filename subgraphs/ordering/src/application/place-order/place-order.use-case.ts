@@ -1,9 +1,8 @@
-import { ok, type Result } from '@storefront/kernel';
+import { ok, type Environment, type Result } from '@storefront/kernel';
 import { Order } from '../../domain/order.aggregate';
 import { checkIdempotencyKey, checkOrderRequest, type OrderRequest } from '../../domain/order-request';
 import { IdempotencyKeyTakenError, type OrdersByIdempotencyKey, type OrderTransactions } from '../../domain/order.repository';
 import type { PriceList } from '../../domain/priced-product';
-import type { Environment } from '../environment';
 
 export interface PlaceOrderCommand extends OrderRequest {
   /** The caller: the signed-in customer. */

@@ -1,6 +1,5 @@
 import type { OrderRepository } from '../../domain/order.repository';
-import type { SagaOutcome } from '../../domain/order-saga';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { changeOrder } from '../change-order';
 
 /** Payments' answer: the amount is authorized, or the provider declined. */
@@ -10,11 +9,11 @@ export class RecordPaymentOutcome {
     private readonly env: Pick<Environment, 'now'>,
   ) {}
 
-  authorized(orderId: string): Promise<SagaOutcome> {
+  authorized(orderId: string): Promise<void> {
     return changeOrder(this.orders, orderId, 'paymentAuthorized', (order) => order.notePaymentAuthorized(this.env.now()));
   }
 
-  declined(orderId: string, providerMessage: string): Promise<SagaOutcome> {
+  declined(orderId: string, providerMessage: string): Promise<void> {
     return changeOrder(this.orders, orderId, 'paymentDeclined', (order) => order.notePaymentDeclined(providerMessage, this.env.now()));
   }
 }

@@ -1,7 +1,6 @@
 import type { Shipment } from '../../domain/order.aggregate';
 import type { OrderRepository } from '../../domain/order.repository';
-import type { SagaOutcome } from '../../domain/order-saga';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { changeOrder } from '../change-order';
 
 /** Shipping's news: the parcel left the warehouse, then reached the customer. */
@@ -11,11 +10,11 @@ export class RecordShipmentProgress {
     private readonly env: Pick<Environment, 'now'>,
   ) {}
 
-  dispatched(orderId: string, shipment: Shipment): Promise<SagaOutcome> {
+  dispatched(orderId: string, shipment: Shipment): Promise<void> {
     return changeOrder(this.orders, orderId, 'dispatched', (order) => order.noteDispatched(shipment, this.env.now()));
   }
 
-  delivered(orderId: string): Promise<SagaOutcome> {
+  delivered(orderId: string): Promise<void> {
     return changeOrder(this.orders, orderId, 'delivered', (order) => order.noteDelivered(this.env.now()));
   }
 }

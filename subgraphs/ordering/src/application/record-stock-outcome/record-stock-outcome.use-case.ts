@@ -1,7 +1,6 @@
 import type { RefusedLine } from '../../domain/order.aggregate';
 import type { OrderRepository } from '../../domain/order.repository';
-import type { SagaOutcome } from '../../domain/order-saga';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 import { changeOrder } from '../change-order';
 
 /** Inventory's answer to a placed order: every line reserved, or none. */
@@ -11,11 +10,11 @@ export class RecordStockOutcome {
     private readonly env: Pick<Environment, 'now'>,
   ) {}
 
-  reserved(orderId: string): Promise<SagaOutcome> {
+  reserved(orderId: string): Promise<void> {
     return changeOrder(this.orders, orderId, 'stockReserved', (order) => order.noteStockReserved(this.env.now()));
   }
 
-  refused(orderId: string, refusedLines: readonly RefusedLine[]): Promise<SagaOutcome> {
+  refused(orderId: string, refusedLines: readonly RefusedLine[]): Promise<void> {
     return changeOrder(this.orders, orderId, 'stockRefused', (order) => order.noteStockRefused(refusedLines, this.env.now()));
   }
 }

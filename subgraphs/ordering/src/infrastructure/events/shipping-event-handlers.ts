@@ -1,4 +1,5 @@
 import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from '@storefront/events';
+import type { Environment } from '@storefront/kernel';
 import { on } from '@storefront/messaging';
 import { RecordShipmentProgress } from '../../application/record-shipment-progress/record-shipment-progress.use-case';
 import type { Prisma } from '../prisma/generated/client';
@@ -6,15 +7,15 @@ import { PrismaOrderRepository } from '../prisma-order.repository';
 
 type Tx = Prisma.TransactionClient;
 
-const clock = { now: () => new Date() };
-const shipment = (tx: Tx, eventId: string) => new RecordShipmentProgress(new PrismaOrderRepository(tx, eventId), clock);
-
 /** Shipping's news: the order is shipped (with carrier and tracking number), then delivered. */
-export const shippingEventHandlers = [
-  on(ShipmentDispatchedV1, async ({ id, payload }, tx: Tx) => {
-    await shipment(tx, id).dispatched(payload.orderId, { carrier: payload.carrier, trackingNumber: payload.trackingNumber });
-  }),
-  on(ShipmentDeliveredV1, async ({ id, payload }, tx: Tx) => {
-    await shipment(tx, id).delivered(payload.orderId);
-  }),
-];
+export function shippingEventHandlers(env: Environment) {
+  const shipment = (tx: Tx, eventId: string) => new RecordShipmentProgress(new PrismaOrderRepository(tx, env, eventId), env);
+  return [
+    on(ShipmentDispatchedV1, async ({ id, payload }, tx: Tx) => {
+      await shipment(tx, id).dispatched(payload.orderId, { carrier: payload.carrier, trackingNumber: payload.trackingNumber });
+    }),
+    on(ShipmentDeliveredV1, async ({ id, payload }, tx: Tx) => {
+      await shipment(tx, id).delivered(payload.orderId);
+    }),
+  ];
+}

@@ -1,17 +1,13 @@
-import type { PaymentProvider } from '../../domain/payment-provider';
-import type { PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '../environment';
-import { applyToPayment, type SagaStepOutcome } from '../saga-step';
+import type { Result } from '@storefront/kernel';
+import type { Payment } from '../../domain/payment.aggregate';
+import { PaymentSagaStep } from '../saga-step';
 
 /** The order will not go ahead (cancelled or rejected): void the authorization, or never seek one. */
-export class CancelPayment {
-  constructor(
-    private readonly payments: PaymentRepository,
-    private readonly provider: PaymentProvider,
-    private readonly env: Environment,
-  ) {}
-
-  execute(orderId: string): Promise<SagaStepOutcome> {
-    return applyToPayment(this.payments, orderId, (payment) => payment.cancel(this.provider, this.env.now()));
+export class CancelPayment extends PaymentSagaStep {
+  protected async move(payment: Payment): Promise<Result<void>> {
+    const release = payment.voidRequest();
+    if (!release.ok) return release;
+    if (release.value) await this.provider.void(release.value.reference, release.value.idempotencyKey);
+    return payment.recordVoid(this.env.now());
   }
 }

@@ -1,25 +1,16 @@
-import type { PaymentProvider } from '../../domain/payment-provider';
-import { PaymentNotYetAuthorizedError, type PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '../environment';
-import { applyToPayment, type SagaStepOutcome } from '../saga-step';
+import type { Result } from '@storefront/kernel';
+import type { Payment } from '../../domain/payment.aggregate';
+import { PaymentNotYetAuthorizedError } from '../../domain/payment.repository';
+import { PaymentSagaStep } from '../saga-step';
 
 /** The parcel left the warehouse: take the authorized amount. */
-export class CapturePayment {
-  constructor(
-    private readonly payments: PaymentRepository,
-    private readonly provider: PaymentProvider,
-    private readonly env: Environment,
-  ) {}
-
-  execute(orderId: string): Promise<SagaStepOutcome> {
-    return applyToPayment(
-      this.payments,
-      orderId,
-      (payment) => payment.capture(this.provider, this.env.now()),
-      // A dispatch follows the authorization; one seen first is early, not wrong: ask again later.
-      (payment) => {
-        if (payment.status === 'PENDING') throw new PaymentNotYetAuthorizedError(orderId);
-      },
-    );
+export class CapturePayment extends PaymentSagaStep {
+  protected async move(payment: Payment, orderId: string): Promise<Result<void>> {
+    // A dispatch follows the authorization; one seen first is early, not wrong: ask again later.
+    if (payment.status === 'PENDING') throw new PaymentNotYetAuthorizedError(orderId);
+    const request = payment.captureRequest();
+    if (!request.ok) return request;
+    await this.provider.capture(request.value.reference, request.value.amount, request.value.idempotencyKey);
+    return payment.recordCapture(this.env.now());
   }
 }

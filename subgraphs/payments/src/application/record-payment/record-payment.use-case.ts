@@ -1,7 +1,7 @@
 import type { Money } from '../../domain/money.value-object';
 import { Payment } from '../../domain/payment.aggregate';
 import type { PaymentRepository } from '../../domain/payment.repository';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 
 export interface RecordPaymentCommand {
   orderId: string;
@@ -25,10 +25,10 @@ export class RecordPayment {
     private readonly env: Environment,
   ) {}
 
-  /** True when recorded now, false when the order's payment was already on record. */
-  async execute(command: RecordPaymentCommand): Promise<boolean> {
-    const payment = Payment.record({ id: this.env.newId(), ...command }, this.env.now());
+  /** An order whose payment is already on record keeps it: a repeated order-placed changes nothing. */
+  async execute(command: RecordPaymentCommand): Promise<void> {
+    const payment = Payment.open({ id: this.env.newId(), ...command }, this.env.now());
     if (!payment.ok) throw new UnrecordablePaymentError(command.orderId, payment.error.message);
-    return this.payments.add(payment.value);
+    await this.payments.add(payment.value);
   }
 }

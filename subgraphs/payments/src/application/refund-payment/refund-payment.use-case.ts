@@ -1,8 +1,7 @@
-import { fail, ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import { fail, ok, retryOnConcurrentModification, type Environment, type Result } from '@storefront/kernel';
 import type { Money } from '../../domain/money.value-object';
 import type { PaymentState } from '../../domain/payment.aggregate';
 import { PaymentProviderError, PaymentProviderUnavailableError, type PaymentProvider } from '../../domain/payment-provider';
-import type { Environment } from '../environment';
 import type { PaymentTransactions } from '../payment-transactions';
 
 export interface RefundPaymentCommand {
@@ -28,7 +27,11 @@ export class RefundPayment {
         this.transactions.run(async (payments) => {
           const payment = await payments.findByOrderForUpdate(orderId);
           if (!payment) return fail('PAYMENT_NOT_FOUND', `There is no payment for order ${orderId}.`, 'orderId');
-          const refunded = await payment.refund(this.provider, { refundId: this.env.newId(), amount, reason }, this.env.now());
+          const refund = { refundId: this.env.newId(), amount, reason };
+          const request = payment.refundRequest(refund);
+          if (!request.ok) return request;
+          const receipt = await this.provider.refund(request.value.reference, request.value.amount, request.value.idempotencyKey);
+          const refunded = payment.recordRefund(refund, receipt, this.env.now());
           if (!refunded.ok) return refunded;
           await payments.save(payment);
           return ok(payment.snapshot());

@@ -4,7 +4,7 @@ import { AuthorizePayment } from '../../application/authorize-payment/authorize-
 import { CancelPayment } from '../../application/cancel-payment/cancel-payment.use-case';
 import { CapturePayment } from '../../application/capture-payment/capture-payment.use-case';
 import { RecordPayment, UnrecordablePaymentError } from '../../application/record-payment/record-payment.use-case';
-import type { Environment } from '../../application/environment';
+import type { Environment } from '@storefront/kernel';
 import { PaymentProviderError, type PaymentProvider } from '../../domain/payment-provider';
 import type { Prisma } from '../prisma/generated/client';
 import { PrismaPaymentRepository } from '../prisma-payment.repository';

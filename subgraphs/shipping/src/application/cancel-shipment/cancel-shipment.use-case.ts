@@ -1,5 +1,5 @@
 import type { ShipmentStore } from '../shipping-transactions';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 
 /**
  * A cancelled order's pending shipment will never leave. When the shipment does not exist yet, the

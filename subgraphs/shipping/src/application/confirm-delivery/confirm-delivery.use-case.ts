@@ -1,7 +1,6 @@
-import { ok, type Result } from '@storefront/kernel';
+import { ok, type Environment, type Result } from '@storefront/kernel';
 import type { ShipmentState } from '../../domain/shipment.aggregate';
 import { shipmentNotFound, type ShippingTransactions } from '../shipping-transactions';
-import type { Environment } from '../environment';
 
 /** Admin: the carrier delivered the order's parcel; says so to the rest of the saga, once. */
 export class ConfirmDelivery {

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '@storefront/kernel';
+import { fail, ok, type Environment, type Result } from '@storefront/kernel';
 import { CountryCode } from '../../domain/country-code.value-object';
 import type { Parcels } from '../../domain/parcel';
 import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
@@ -6,7 +6,6 @@ import type { RateTableSource } from '../../domain/rate-table.source';
 import type { Shipment, ShipmentState } from '../../domain/shipment.aggregate';
 import type { TrackingNumbers } from '../../domain/shipment.repository';
 import { shipmentNotFound, type ShippingTransactions } from '../shipping-transactions';
-import type { Environment } from '../environment';
 
 /**
  * Admin: the order's parcel leaves with the carrier that is cheapest to its country for what it

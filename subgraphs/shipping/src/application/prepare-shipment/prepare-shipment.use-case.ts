@@ -1,6 +1,6 @@
 import { Shipment, type ShipmentLine, type ShippingAddress } from '../../domain/shipment.aggregate';
 import type { ShipmentStore } from '../shipping-transactions';
-import type { Environment } from '../environment';
+import type { Environment } from '@storefront/kernel';
 
 export interface PrepareShipmentCommand {
   orderId: string;

@@ -1,7 +1,7 @@
 import { OrderCancelledV1, OrderConfirmedV1 } from '@storefront/events';
 import { on } from '@storefront/messaging';
 import { CancelShipment } from '../../application/cancel-shipment/cancel-shipment.use-case';
-import type { Environment } from '../../application/environment';
+import type { Environment } from '@storefront/kernel';
 import { PrepareShipment } from '../../application/prepare-shipment/prepare-shipment.use-case';
 import type { Prisma } from '../prisma/generated/client';
 import { shipmentStore } from '../prisma-shipping-transactions';
