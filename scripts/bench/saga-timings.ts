@@ -10,7 +10,7 @@ import type { PlacedOrder } from './saga-load';
  */
 export interface SagaTimeline extends PlacedOrder {
   status: string;
-  /** ordering: the order row and its ordering.order-placed.v1 event. */
+  /** ordering: the order row and its ordering.order-placed.v2 event. */
   placedAt: number;
   placedPublishedAt: number | null;
   /** inventory: inventory.stock-reserved.v1. */
@@ -56,7 +56,7 @@ export async function sagaTimelines(urls: ContextUrls, placed: readonly PlacedOr
     return new Map(rows.map((row) => [row.id, row.status]));
   });
   const [placedEvents, confirmed, reserved, authorized] = await Promise.all([
-    steps(ofContext(urls, 'ordering'), 'ordering.order-placed.v1', 'aggregate_id'),
+    steps(ofContext(urls, 'ordering'), 'ordering.order-placed.v2', 'aggregate_id'),
     steps(ofContext(urls, 'ordering'), 'ordering.order-confirmed.v1', 'aggregate_id'),
     steps(ofContext(urls, 'inventory'), 'inventory.stock-reserved.v1', `payload->>'orderId'`),
     steps(ofContext(urls, 'payments'), 'payments.payment-authorized.v1', `payload->>'orderId'`),

@@ -14,7 +14,7 @@ const ops = clientOperations('storefront');
 let system: RunningSystem;
 let endpoint: string;
 let admin: string;
-let sql: { catalog: Client; inventory: Client; shipping: Client };
+let sql: { catalog: Client; inventory: Client; shipping: Client; ordering: Client };
 
 beforeAll(async () => {
   system = await startSystem();
@@ -24,6 +24,7 @@ beforeAll(async () => {
     catalog: new Client({ connectionString: system.databaseUrl('catalog') }),
     inventory: new Client({ connectionString: system.databaseUrl('inventory') }),
     shipping: new Client({ connectionString: system.databaseUrl('shipping') }),
+    ordering: new Client({ connectionString: system.databaseUrl('ordering') }),
   };
   await Promise.all(Object.values(sql).map((client) => client.connect()));
 });
@@ -85,5 +86,23 @@ describe('catalog events through the gateway', () => {
     await eventually(async () => ((await rowOf(sql.shipping, 'SELECT discontinued_at FROM shippable_products WHERE product_id = $1', productId))?.discontinued_at ? true : undefined), 'shipping to note it');
     const handled = await sql.inventory.query('SELECT event_id FROM inbox WHERE event_id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
     expect(handled.rowCount).toBe(2); // created and discontinued; inventory does not subscribe to price changes
+  });
+
+  it("carries a rename and a new category to ordering's price list, so new orders and carts show the new name", async () => {
+    const productId = await createProduct('EVT-LANTERN-3');
+    await eventually(() => rowOf(sql.ordering, 'SELECT name FROM price_list WHERE product_id = $1', productId), 'ordering to learn the product');
+    const categoryId = (await sql.catalog.query('SELECT id FROM categories ORDER BY id LIMIT 1')).rows[0]?.id ?? null;
+    const update = 'mutation ($input: UpdateProductDetailsInput!) { updateProductDetails(input: $input) { errors { code } } }';
+    const renamed = await graphql(endpoint, update, { input: { id: productId, name: 'Storm lantern', categoryId } }, admin);
+    expect(renamed.data!.updateProductDetails.errors).toEqual([]);
+
+    const { rows } = await sql.catalog.query('SELECT type, payload FROM outbox WHERE aggregate_id = $1 ORDER BY position', [productId]);
+    expect(rows.map((row) => row.type)).toEqual(['catalog.product-created.v1', 'catalog.product-details-changed.v1']);
+    expect(rows[1].payload).toEqual({ productId, name: 'Storm lantern', categoryId, version: 1 });
+    const entry = await eventually(async () => {
+      const row = await rowOf(sql.ordering, 'SELECT name, category_id, catalog_version FROM price_list WHERE product_id = $1', productId);
+      return row?.catalog_version === 1 ? row : undefined;
+    }, 'ordering to take the new name');
+    expect(entry).toEqual({ name: 'Storm lantern', category_id: categoryId, catalog_version: 1 });
   });
 });

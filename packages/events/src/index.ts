@@ -8,4 +8,6 @@ export * from './ordering-events';
 export * from './inventory-events';
 export * from './payments-events';
 export * from './shipping-events';
+export * from './promotions-events';
 export * from './published-language';
+export * from './shipping-quote';

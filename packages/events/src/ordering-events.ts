@@ -13,17 +13,39 @@ const address = z.object({
 
 const customer = { orderId: z.uuid(), customerId: z.string().min(1) };
 
-/** A customer placed an order: inventory reserves it, payments gets ready to authorize it. */
-export const OrderPlacedV1 = defineEvent(
-  'ordering.order-placed.v1',
+const placedOrder = {
+  ...customer,
+  lines: z.array(orderLineQuantity.extend({ name: z.string(), unitPrice: money })).min(1),
+  total: money,
+  contactEmail: z.string().min(3),
+  shippingAddress: address,
+  /** The payment provider's token for the customer's card, handed on to payments. */
+  paymentToken: z.string().min(1),
+};
+
+/**
+ * The first version, without the total's breakdown. No longer produced: every subscriber moved to
+ * v2. It stays listed until the schema check's history no longer needs it (see v2).
+ */
+export const OrderPlacedV1 = defineEvent('ordering.order-placed.v1', z.object(placedOrder), { produced: false });
+
+/**
+ * A customer placed an order: inventory reserves it, payments authorizes exactly `total`,
+ * promotions redeems the applied promotions, notifications tells the customer the breakdown.
+ * total = subtotal - discount + shipping + tax, never below zero, all in the order's currency.
+ */
+export const OrderPlacedV2 = defineEvent(
+  'ordering.order-placed.v2',
   z.object({
-    ...customer,
-    lines: z.array(orderLineQuantity.extend({ name: z.string(), unitPrice: money })).min(1),
-    total: money,
-    contactEmail: z.string().min(3),
-    shippingAddress: address,
-    /** The payment provider's token for the customer's card, handed on to payments. */
-    paymentToken: z.string().min(1),
+    ...placedOrder,
+    subtotal: money,
+    discount: money,
+    shipping: money,
+    tax: money,
+    appliedPromotions: z.array(
+      z.object({ promotionId: z.uuid(), code: z.string().nullable(), description: z.string().min(1), amount: money }),
+    ),
+    shippingOption: z.object({ carrier: z.string().min(1), days: z.number().int().nonnegative() }).nullable(),
   }),
 );
 

@@ -1,9 +1,10 @@
 import type { EventContract } from './contract';
-import { ProductCreatedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
-import { OrderCancelledV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
+import { ProductCreatedV1, ProductDetailsChangedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
+import { OrderCancelledV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderPlacedV2, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
 import { StockReservationFailedV1, StockReservedV1 } from './inventory-events';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentRefundedV1, PaymentVoidedV1 } from './payments-events';
 import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from './shipping-events';
+import { PromotionActivatedV1, PromotionEndedV1, PromotionsRedeemedV1, RedemptionRefusedV1 } from './promotions-events';
 import contractFileJson from '../event-contracts.json';
 
 /** Every integration event any context publishes or has published. */
@@ -11,7 +12,9 @@ export const eventContracts: readonly EventContract[] = [
   ProductCreatedV1,
   ProductPriceChangedV1,
   ProductDiscontinuedV1,
+  ProductDetailsChangedV1,
   OrderPlacedV1,
+  OrderPlacedV2,
   OrderConfirmedV1,
   OrderRejectedV1,
   OrderCancelledV1,
@@ -26,6 +29,10 @@ export const eventContracts: readonly EventContract[] = [
   PaymentRefundedV1,
   ShipmentDispatchedV1,
   ShipmentDeliveredV1,
+  PromotionActivatedV1,
+  PromotionEndedV1,
+  PromotionsRedeemedV1,
+  RedemptionRefusedV1,
 ];
 
 /** The routing part of the generated contract file. */

@@ -21,7 +21,7 @@ export async function start(overrides: Partial<CatalogConfig> = {}): Promise<Run
   const categories = new PrismaCategoryDirectory(db);
   const useCases = {
     createProduct: new CreateProduct(products, categories, systemEnvironment),
-    updateProductDetails: new UpdateProductDetails(products, categories),
+    updateProductDetails: new UpdateProductDetails(products, categories, systemEnvironment),
     changeProductPrice: new ChangeProductPrice(products, systemEnvironment),
     discontinueProduct: new DiscontinueProduct(products, systemEnvironment),
   };

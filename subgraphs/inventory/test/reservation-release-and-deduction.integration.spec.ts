@@ -1,7 +1,7 @@
 import { RejectedEventError, type EventConsumer, type SqlExecutor } from '@storefront/messaging';
 import { ReservationNotYetMadeError } from '../src/application/deduct-shipped-stock/deduct-shipped-stock.use-case';
 import { startHarness, type InventoryHarness } from './inventory-harness';
-import { anOrderId, orderCancelled, orderPlaced, shipmentDispatched, type Line } from './order-events';
+import { anOrderId, orderCancelled, orderPlaced, orderRejected, shipmentDispatched, type Line } from './order-events';
 import { reservationProbes } from './reservation-probes';
 
 let inventory: InventoryHarness;
@@ -41,6 +41,18 @@ describe("inventory's release and deduction of reservations", () => {
     expect(await consumer.handle(orderPlaced(orderId, lines))).toBe('handled');
     expect(await probe.levelsOf(productId)).toEqual(['eu-central 3/0', 'us-east 2/0']);
     expect(await probe.outboxOf(orderId)).toHaveLength(1);
+  });
+
+  it('releases an order rejected after its reservation (a promotion it used was refused) once', async () => {
+    const { orderId, productId } = await reservedOrder();
+    const rejected = orderRejected(orderId);
+
+    expect(await consumer.handle(rejected)).toBe('handled');
+    expect(await consumer.handle(rejected)).toBe('duplicate');
+    expect(await consumer.handle(orderRejected(orderId))).toBe('handled');
+
+    expect(await probe.levelsOf(productId)).toEqual(['eu-central 3/0', 'us-east 2/0']);
+    expect((await probe.reservationOf(orderId))?.status).toBe('RELEASED');
   });
 
   it('deducts a shipped order once, from the warehouses it was reserved in, with the movements on record', async () => {

@@ -28,9 +28,17 @@ const handle = (event: EventEnvelope) => notifications.consumer.handle(event);
 const toldAbout = ({ orderId }: AnOrder) =>
   notifications.db.notification.findMany({ where: { orderId }, orderBy: { occurredAt: 'asc' }, select: { kind: true, message: true, channel: true, address: true, causedBy: true } });
 
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
 /** Each event with the notification it gives, for an order whose contact address is known. */
 const cases: [string, (order: AnOrder) => EventEnvelope, string, string][] = [
   ['order-placed', (o) => orderPlaced(o), 'ORDER_RECEIVED', 'We received your order of €51.98. We will let you know as soon as it is confirmed.'],
+  [
+    'order-placed with a discount, shipping and tax',
+    (o) => orderPlaced(o, new Date(), { subtotal: eur(5000), discount: eur(500), shipping: eur(499), tax: eur(950), total: eur(5949) }),
+    'ORDER_RECEIVED',
+    'We received your order of €59.49 (items €50.00, discount -€5.00, shipping €4.99, tax €9.50). We will let you know as soon as it is confirmed.',
+  ],
   ['order-confirmed', (o) => orderConfirmed(o), 'ORDER_CONFIRMED', 'Good news: your order of €51.98 is confirmed. We are getting it ready to ship.'],
   ['order-rejected', (o) => orderRejected(o, 'Enamel mug is out of stock'), 'ORDER_REJECTED', 'Sorry, we could not accept your order: Enamel mug is out of stock. You have not been charged.'],
   ['order-cancelled by the customer', (o) => orderCancelled(o, 'CUSTOMER_CANCELLED', 'Cancelled by the customer'), 'ORDER_CANCELLED', 'Your order has been cancelled, as you asked. You have not been charged.'],

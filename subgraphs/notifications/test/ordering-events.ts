@@ -3,7 +3,7 @@ import {
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderDeliveredV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderRejectedV1,
   OrderShippedV1,
   type EventContract,
@@ -29,7 +29,12 @@ function about<C extends EventContract>(contract: C, { orderId }: AnOrder, paylo
   return toEnvelope({ contract, aggregateId: orderId, payload, occurredAt, correlationId: orderId });
 }
 
-export function orderPlaced(order: AnOrder, at = new Date(), overrides: { contactEmail?: string; total?: typeof total } = {}): EventEnvelope {
+const zero = { amount: 0, currency: 'EUR' };
+
+type Amounts = Partial<Record<'total' | 'subtotal' | 'discount' | 'shipping' | 'tax', typeof total>>;
+
+/** ordering.order-placed.v2: 51.98 EUR of items, no discount, shipping or tax unless told otherwise. */
+export function orderPlaced(order: AnOrder, at = new Date(), overrides: { contactEmail?: string } & Amounts = {}): EventEnvelope {
   const payload = {
     ...order,
     lines: [{ ...line, name: 'Enamel mug', unitPrice: { amount: 2599, currency: 'EUR' } }],
@@ -37,9 +42,15 @@ export function orderPlaced(order: AnOrder, at = new Date(), overrides: { contac
     contactEmail: 'ada@example.com',
     shippingAddress: address,
     paymentToken: 'tok_visa',
+    subtotal: overrides.total ?? total,
+    discount: zero,
+    shipping: zero,
+    tax: zero,
+    appliedPromotions: [],
+    shippingOption: null,
     ...overrides,
   };
-  return about(OrderPlacedV1, order, payload, at);
+  return about(OrderPlacedV2, order, payload, at);
 }
 
 export const orderConfirmed = (order: AnOrder, at = new Date()) => about(OrderConfirmedV1, order, { ...order, lines: [line], shippingAddress: address, total }, at);

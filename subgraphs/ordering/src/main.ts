@@ -1,7 +1,15 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { formatMoney, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
+import { ChangeCart } from './application/change-cart/change-cart.use-case';
+import { Checkout } from './application/checkout/checkout.use-case';
+import { SetTaxRate } from './application/set-tax-rate/set-tax-rate.use-case';
+import { CartQueries } from './infrastructure/cart.queries';
+import { cartPricer, PrismaCartTransactions, PrismaCheckoutTransactions } from './infrastructure/prisma-checkout-transactions';
+import { PrismaPromotionCatalog } from './infrastructure/prisma-promotions';
+import { PrismaTaxRates } from './infrastructure/prisma-tax-rates';
+import { promotionsEventHandlers } from './infrastructure/events/promotions-event-handlers';
 import { connectOrderingDb } from './infrastructure/ordering-database';
 import { PrismaOrdersByIdempotencyKey, PrismaOrderTransactions } from './infrastructure/prisma-order.repository';
 import { PrismaPriceList } from './infrastructure/prisma-price-list';
@@ -25,6 +33,13 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
   const useCases = {
     placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), systemEnvironment),
     cancelOrder: new CancelOrder(transactions, systemEnvironment),
+    checkout: new Checkout(new PrismaCheckoutTransactions(db, config.shippingQuoteSecret, systemEnvironment), systemEnvironment, formatMoney),
+  };
+  const carts = {
+    queries: new CartQueries(db),
+    pricer: cartPricer(db, config.shippingQuoteSecret, systemEnvironment),
+    change: new ChangeCart(new PrismaCartTransactions(db), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
+    setTaxRate: new SetTaxRate(new PrismaTaxRates(db)),
   };
   const queries = new OrderQueries(db);
   const server = await startSubgraphServer({
@@ -33,7 +48,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     resolvers,
     port: config.port,
     gatewaySecret: config.gatewaySecret,
-    context: (identity) => orderingContext(identity, queries, useCases),
+    context: (identity) => orderingContext(identity, queries, useCases, carts),
     database: db,
   });
   const events = await startEventDelivery({
@@ -43,7 +58,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     publishes: true,
     consumes: {
       subscriptions,
-      handlers: [...catalogEventHandlers, ...inventoryEventHandlers(systemEnvironment), ...paymentsEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
+      handlers: [...catalogEventHandlers, ...promotionsEventHandlers(systemEnvironment), ...inventoryEventHandlers(systemEnvironment), ...paymentsEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
       transaction: (work) => db.$transaction(work),
     },
   });

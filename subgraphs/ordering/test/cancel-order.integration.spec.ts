@@ -77,6 +77,6 @@ describe('cancelOrder', () => {
     const answers = await Promise.all([cancel(orderId, customer), cancel(orderId, customer)]);
     const codes = answers.map((body) => body.data?.cancelOrder.errors[0]?.code ?? 'CANCELLED').sort();
     expect(codes).toEqual(['CANCELLED', 'NOT_CANCELLABLE']);
-    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-cancelled.v1']);
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v2', 'ordering.order-cancelled.v1']);
   });
 });

@@ -41,7 +41,7 @@ describe('placeOrder', () => {
     });
     expect(await ordering.outboxOf(order.id)).toEqual([
       {
-        type: 'ordering.order-placed.v1',
+        type: 'ordering.order-placed.v2',
         aggregate_id: order.id,
         correlation_id: order.id,
         causation_id: null,
@@ -56,6 +56,13 @@ describe('placeOrder', () => {
           contactEmail: 'ada@example.com',
           shippingAddress: input.shippingAddress,
           paymentToken: 'tok_visa',
+          // placeOrder charges the lines only: no discount, shipping or tax.
+          subtotal: { amount: 6098, currency: 'EUR' },
+          discount: { amount: 0, currency: 'EUR' },
+          shipping: { amount: 0, currency: 'EUR' },
+          tax: { amount: 0, currency: 'EUR' },
+          appliedPromotions: [],
+          shippingOption: null,
         },
       },
     ]);

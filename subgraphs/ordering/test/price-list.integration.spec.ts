@@ -4,7 +4,7 @@ import { OutboxRelay, RejectedEventError, toEnvelope } from '@storefront/messagi
 import { ProductNotYetPricedError } from '../src/domain/priced-product';
 import { seedPriceList } from '../src/infrastructure/seed-price-list';
 import { eventually } from '../../../test/support/event-bus';
-import { productCreated, productDiscontinued } from '../../../test/support/catalog-events';
+import { productCreated, productDetailsChanged, productDiscontinued } from '../../../test/support/catalog-events';
 import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
 import { anOrderInput, placeOrder } from './ordering-operations';
 
@@ -60,6 +60,29 @@ describe("the price list follows catalog's events", () => {
 
     expect(await entry(productId)).toMatchObject({ price_amount: 1899, catalog_version: 4 });
     expect((await orderOne(productId)).order.total).toEqual({ amount: 1899, currency: 'EUR', formatted: '€18.99' });
+  });
+
+  it('takes a new name and category from details-changed, files a created product under its category, and ignores late details', async () => {
+    const productId = randomUUID();
+    const [kitchen, garden] = [randomUUID(), randomUUID()];
+    await ordering.consumer.handle(productCreated(productId, { version: 0, categoryId: kitchen }));
+    const category = async () => (await ordering.sql.query('SELECT category_id FROM price_list WHERE product_id = $1', [productId])).rows[0].category_id;
+    expect(await category()).toBe(kitchen);
+
+    const renamed = productDetailsChanged(productId, 2, { name: 'Stoneware mug', categoryId: garden });
+    expect(await ordering.consumer.handle(renamed)).toBe('handled');
+    expect(await ordering.consumer.handle(renamed)).toBe('duplicate');
+    expect(await ordering.consumer.handle(productDetailsChanged(productId, 1, { name: 'Old name', categoryId: null }))).toBe('handled');
+
+    expect(await entry(productId)).toMatchObject({ name: 'Stoneware mug', catalog_version: 2 });
+    expect(await category()).toBe(garden);
+    expect((await orderOne(productId)).order.lines[0].name).toBe('Stoneware mug');
+  });
+
+  it('learns a product created before catalog announced categories without one', async () => {
+    const productId = randomUUID();
+    await ordering.consumer.handle(productCreated(productId, { version: 0 }));
+    expect((await ordering.sql.query('SELECT category_id FROM price_list WHERE product_id = $1', [productId])).rows[0].category_id).toBeNull();
   });
 
   it('keeps the newest version when price changes of one product are handled at once', async () => {

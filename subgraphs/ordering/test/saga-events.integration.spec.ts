@@ -102,14 +102,14 @@ describe("ordering's handling of the saga's events", () => {
 
     expect(await ordering.consumer.handle(saga.stockReserved(orderId, lines))).toBe('handled');
     expect(await ordering.statusOf(orderId)).toBe('CONFIRMED');
-    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-confirmed.v1']);
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v2', 'ordering.order-confirmed.v1']);
   });
 
   it('ends confirmed, with one order-confirmed, when the reservation and the authorization are handled at once', async () => {
     const { orderId, lines } = await anOrderIn('PLACED');
     await Promise.all([ordering.consumer.handle(saga.stockReserved(orderId, lines)), ordering.consumer.handle(saga.paymentAuthorized(orderId))]);
     expect(await ordering.statusOf(orderId)).toBe('CONFIRMED');
-    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-confirmed.v1']);
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v2', 'ordering.order-confirmed.v1']);
   });
 
   it('leaves a cancelled order cancelled when a refusal of its stock arrives late', async () => {
@@ -121,7 +121,7 @@ describe("ordering's handling of the saga's events", () => {
     expect(await ordering.consumer.handle(saga.paymentAuthorized(orderId))).toBe('handled');
     const { rows } = await ordering.sql.query('SELECT status, status_reason_code FROM orders WHERE id = $1', [orderId]);
     expect(rows).toEqual([{ status: 'CANCELLED', status_reason_code: 'CUSTOMER_CANCELLED' }]);
-    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v1', 'ordering.order-cancelled.v1']);
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v2', 'ordering.order-cancelled.v1']);
   });
 
   it('throws a retryable error, not a rejection, for news of an order it does not have, and records nothing', async () => {
@@ -164,7 +164,7 @@ describe('delivery through the queue', () => {
 
     await eventually(async () => ((await ordering.statusOf(orderId)) === 'DELIVERED' ? true : undefined), 'the order to be delivered');
     expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual([
-      'ordering.order-placed.v1',
+      'ordering.order-placed.v2',
       'ordering.order-confirmed.v1',
       'ordering.order-shipped.v1',
       'ordering.order-delivered.v1',

@@ -52,6 +52,24 @@ describe('payments in the order saga', () => {
     expect(await booksOf(orderId)).toEqual([{ kind: 'authorize', outcome: 'AUTHORIZED', failedAttempts: 0 }]);
   });
 
+  it('authorizes exactly the order’s total: the items less the discount, plus shipping and tax', async () => {
+    const eur = (amount: number) => ({ amount, currency: 'EUR' });
+    const orderId = anOrderId();
+    await handle(orderPlaced(orderId, { total: eur(5949), breakdown: { subtotal: eur(5000), discount: eur(500), shipping: eur(499), tax: eur(950) } }));
+    await handle(stockReserved(orderId));
+    expect(await paymentOf(payments.db, orderId)).toMatchObject({ status: 'AUTHORIZED', amount: 5949 });
+    const [authorized] = await outboxOf(payments.db, orderId);
+    expect(authorized!.payload).toMatchObject({ amount: eur(5949) });
+  });
+
+  it('authorizes a total of zero (a 100 % coupon with free shipping), so that the order can be confirmed', async () => {
+    const orderId = anOrderId();
+    await handle(orderPlaced(orderId, { total: { amount: 0, currency: 'EUR' } }));
+    await handle(stockReserved(orderId));
+    expect(await paymentOf(payments.db, orderId)).toMatchObject({ status: 'AUTHORIZED', amount: 0 });
+    expect(await published(orderId)).toEqual(['payments.payment-authorized.v1']);
+  });
+
   it('records tok_chargeDeclined as DECLINED and publishes payment-failed with CARD_DECLINED', async () => {
     const orderId = await authorizedOrder('tok_chargeDeclined');
     expect(await paymentOf(payments.db, orderId)).toMatchObject({ status: 'DECLINED', failureCode: 'CARD_DECLINED', failureMessage: 'The card was declined.' });

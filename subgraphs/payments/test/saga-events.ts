@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   OrderCancelledV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderRejectedV1,
   ShipmentDispatchedV1,
   StockReservedV1,
@@ -25,11 +25,14 @@ export interface PlacedOrder {
   customerId?: string;
   paymentToken?: string;
   total?: { amount: number; currency: string };
+  /** How the total came about; by default it is all items (no discount, shipping or tax). */
+  breakdown?: Record<'subtotal' | 'discount' | 'shipping' | 'tax', { amount: number; currency: string }>;
 }
 
-/** ordering.order-placed.v1 as ordering publishes it: alice's order of 50.00 EUR paid with tok_visa unless told otherwise. */
-export function orderPlaced(orderId: string, { customerId = 'alice', paymentToken = 'tok_visa', total = { amount: 5000, currency: 'EUR' } }: PlacedOrder = {}): EventEnvelope {
-  return sagaEvent(OrderPlacedV1, orderId, {
+/** ordering.order-placed.v2 as ordering publishes it: alice's order of 50.00 EUR (no discount, shipping or tax) paid with tok_visa unless told otherwise. */
+export function orderPlaced(orderId: string, { customerId = 'alice', paymentToken = 'tok_visa', total = { amount: 5000, currency: 'EUR' }, breakdown }: PlacedOrder = {}): EventEnvelope {
+  const zero = { amount: 0, currency: total.currency };
+  return sagaEvent(OrderPlacedV2, orderId, {
     orderId,
     customerId,
     lines: lines.map((line) => ({ ...line, name: 'Enamel mug', unitPrice: { amount: Math.floor(total.amount / 2), currency: total.currency } })),
@@ -37,6 +40,13 @@ export function orderPlaced(orderId: string, { customerId = 'alice', paymentToke
     contactEmail: `${customerId}@example.com`,
     shippingAddress: { name: 'Alice Martin', line1: '1 Rue de la Paix', line2: null, city: 'Paris', postalCode: '75002', country: 'FR' },
     paymentToken,
+    subtotal: total,
+    discount: zero,
+    shipping: zero,
+    tax: zero,
+    appliedPromotions: [],
+    shippingOption: null,
+    ...breakdown,
   });
 }
 

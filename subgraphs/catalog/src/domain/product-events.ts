@@ -5,6 +5,14 @@ export interface ProductCreated extends DomainEvent {
   sku: string;
   name: string;
   price: { amount: number; currency: string };
+  categoryId: string | null;
+}
+
+/** The name or the category changed: what other contexts show or price by. */
+export interface ProductDetailsChanged extends DomainEvent {
+  type: 'ProductDetailsChanged';
+  name: string;
+  categoryId: string | null;
 }
 
 export interface ProductPriceChanged extends DomainEvent {
@@ -17,4 +25,4 @@ export interface ProductDiscontinued extends DomainEvent {
   type: 'ProductDiscontinued';
 }
 
-export type ProductEvent = ProductCreated | ProductPriceChanged | ProductDiscontinued;
+export type ProductEvent = ProductCreated | ProductDetailsChanged | ProductPriceChanged | ProductDiscontinued;

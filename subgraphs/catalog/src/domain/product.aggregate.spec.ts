@@ -57,13 +57,30 @@ describe('Product', () => {
     product.discontinue(now);
     expect(product.pullEvents().map((e) => e.type)).toEqual(['ProductDiscontinued']);
     expect(product.changePrice(1, 'EUR', now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'PRODUCT_DISCONTINUED' }) });
-    expect(product.updateDetails({ name: 'New' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'PRODUCT_DISCONTINUED' }) });
+    expect(product.updateDetails({ name: 'New' }, now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'PRODUCT_DISCONTINUED' }) });
   });
 
   it('leaves its details untouched when one change in a batch is invalid', () => {
     const product = created();
-    const result = product.updateDetails({ name: 'Better mug', imageUrls: ['not a url'] });
+    const result = product.updateDetails({ name: 'Better mug', imageUrls: ['not a url'] }, now);
     expect(result.ok).toBe(false);
     expect(product.snapshot().name).toBe('Stoneware mug');
+    expect(product.pullEvents().map((e) => e.type)).toEqual(['ProductCreated']);
+  });
+
+  it('tells others of a new name or category, and keeps its description to itself', () => {
+    const category = '5c1e0000-0000-4000-8000-0000000000c1';
+    const product = created();
+    product.pullEvents();
+    expect(product.updateDetails({ description: 'Holds tea.' }, now).ok).toBe(true);
+    expect(product.updateDetails({ name: 'Stoneware mug' }, now).ok).toBe(true);
+    expect(product.pullEvents()).toEqual([]);
+    expect(product.updateDetails({ name: 'Better mug', categoryId: category }, now).ok).toBe(true);
+    expect(product.pullEvents()).toEqual([{ type: 'ProductDetailsChanged', aggregateId: product.id, occurredAt: now, name: 'Better mug', categoryId: category }]);
+  });
+
+  it('says in ProductCreated which category the product is filed under', () => {
+    const category = '5c1e0000-0000-4000-8000-0000000000c1';
+    expect(created({ categoryId: category }).pullEvents()).toEqual([expect.objectContaining({ type: 'ProductCreated', categoryId: category })]);
   });
 });

@@ -65,6 +65,7 @@ export class Product extends AggregateRoot<ProductEvent> {
       sku: product.state.sku,
       name: product.state.name,
       price: { amount: price.value.amount, currency: price.value.currency },
+      categoryId: product.state.categoryId,
     });
     return ok(product);
   }
@@ -82,7 +83,8 @@ export class Product extends AggregateRoot<ProductEvent> {
     return { ...this.state, imageUrls: [...this.state.imageUrls] };
   }
 
-  updateDetails(change: DetailsChange): Result<void> {
+  /** Records ProductDetailsChanged when the name or the category changed; description and images are the catalog's own. */
+  updateDetails(change: DetailsChange, now: Date): Result<void> {
     const frozen = this.refuseIfDiscontinued();
     if (!frozen.ok) return frozen;
     const next = { ...this.state };
@@ -102,7 +104,9 @@ export class Product extends AggregateRoot<ProductEvent> {
       next.imageUrls = imageUrls.value;
     }
     if (change.categoryId !== undefined) next.categoryId = change.categoryId;
+    const told = next.name !== this.state.name || next.categoryId !== this.state.categoryId;
     this.state = next;
+    if (told) this.record({ type: 'ProductDetailsChanged', aggregateId: next.id, occurredAt: now, name: next.name, categoryId: next.categoryId });
     return ok(undefined);
   }
 

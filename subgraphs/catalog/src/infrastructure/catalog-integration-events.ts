@@ -1,4 +1,4 @@
-import { ProductCreatedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from '@storefront/events';
+import { ProductCreatedV1, ProductDetailsChangedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from '@storefront/events';
 import type { OutgoingEvent } from '@storefront/messaging';
 import type { ProductEvent } from '../domain/product-events';
 
@@ -13,7 +13,13 @@ export function toIntegrationEvent(event: ProductEvent, version: number): Outgoi
       return {
         ...common,
         contract: ProductCreatedV1,
-        payload: { productId: event.aggregateId, sku: event.sku, name: event.name, price: event.price, version },
+        payload: { productId: event.aggregateId, sku: event.sku, name: event.name, price: event.price, version, categoryId: event.categoryId },
+      };
+    case 'ProductDetailsChanged':
+      return {
+        ...common,
+        contract: ProductDetailsChangedV1,
+        payload: { productId: event.aggregateId, name: event.name, categoryId: event.categoryId, version },
       };
     case 'ProductPriceChanged':
       return {

@@ -3,11 +3,29 @@ import { composeMessage, type FormatMoney } from './customer-message';
 // The domain is given its money format; this one is plain so that the sentences are easy to read.
 const euros: FormatMoney = (amount, currency) => `${currency} ${(amount / 100).toFixed(2)}`;
 const total = { amount: 5198, currency: 'EUR' };
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+/** A breakdown that adds up to its total: subtotal - discount + shipping + tax. */
+const breakdown = (subtotal: number, discount = 0, shipping = 0, tax = 0) => ({
+  total: eur(subtotal - discount + shipping + tax),
+  breakdown: { subtotal: eur(subtotal), discount: eur(discount), shipping: eur(shipping), tax: eur(tax) },
+});
 
 describe('the message a customer reads', () => {
   it('tells of a received order with its total', () => {
-    expect(composeMessage({ kind: 'ORDER_RECEIVED', total }, euros)).toBe(
+    expect(composeMessage({ kind: 'ORDER_RECEIVED', ...breakdown(5198) }, euros)).toBe(
       'We received your order of EUR 51.98. We will let you know as soon as it is confirmed.',
+    );
+  });
+
+  it('tells of a received order with its breakdown: items, discount, shipping and tax', () => {
+    expect(composeMessage({ kind: 'ORDER_RECEIVED', ...breakdown(5000, 500, 499, 950) }, euros)).toBe(
+      'We received your order of EUR 59.49 (items EUR 50.00, discount -EUR 5.00, shipping EUR 4.99, tax EUR 9.50). We will let you know as soon as it is confirmed.',
+    );
+  });
+
+  it('leaves out a discount there is none of, and still tells shipping and tax', () => {
+    expect(composeMessage({ kind: 'ORDER_RECEIVED', ...breakdown(5000, 0, 0, 950) }, euros)).toBe(
+      'We received your order of EUR 59.50 (items EUR 50.00, shipping EUR 0.00, tax EUR 9.50). We will let you know as soon as it is confirmed.',
     );
   });
 

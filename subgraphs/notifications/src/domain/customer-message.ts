@@ -1,4 +1,4 @@
-import type { Money, OrderNews } from './order-news';
+import type { Breakdown, Money, OrderNews } from './order-news';
 
 /** Renders an amount as a shopper reads it, e.g. 5198 EUR -> "€51.98". */
 export type FormatMoney = (amount: number, currency: string) => string;
@@ -13,7 +13,7 @@ export function composeMessage(news: OrderNews, formatMoney: FormatMoney): strin
   const money = ({ amount, currency }: Money) => formatMoney(amount, currency);
   switch (news.kind) {
     case 'ORDER_RECEIVED':
-      return `We received your order of ${money(news.total)}. We will let you know as soon as it is confirmed.`;
+      return `We received your order of ${money(news.total)}${itemised(news.breakdown, money)}. We will let you know as soon as it is confirmed.`;
     case 'ORDER_CONFIRMED':
       return `Good news: your order of ${money(news.total)} is confirmed. We are getting it ready to ship.`;
     case 'ORDER_REJECTED':
@@ -27,6 +27,18 @@ export function composeMessage(news: OrderNews, formatMoney: FormatMoney): strin
     case 'ORDER_DELIVERED':
       return 'Your order has been delivered. We hope you enjoy it!';
   }
+}
+
+/**
+ * The parts of the total, when there is more to it than the items: a discount only when there is
+ * one; shipping and tax always, once either is charged (a customer asks "was tax included?").
+ */
+function itemised({ subtotal, discount, shipping, tax }: Breakdown, money: (m: Money) => string): string {
+  if (discount.amount === 0 && shipping.amount === 0 && tax.amount === 0) return '';
+  const parts = [`items ${money(subtotal)}`];
+  if (discount.amount > 0) parts.push(`discount -${money(discount)}`);
+  parts.push(`shipping ${money(shipping)}`, `tax ${money(tax)}`);
+  return ` (${parts.join(', ')})`;
 }
 
 /** A reason as a phrase inside a sentence: trimmed, without a final full stop of its own. */

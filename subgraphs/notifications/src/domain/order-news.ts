@@ -9,12 +9,20 @@ export interface Money {
  * customer is told, and nothing else (no lines, no address, no payment token).
  */
 export type OrderNews =
-  | { kind: 'ORDER_RECEIVED'; total: Money }
+  | { kind: 'ORDER_RECEIVED'; total: Money; breakdown: Breakdown }
   | { kind: 'ORDER_CONFIRMED'; total: Money }
   | { kind: 'ORDER_REJECTED'; reason: string }
   | { kind: 'ORDER_CANCELLED'; cause: CancellationCause; detail: string }
   | { kind: 'ORDER_SHIPPED'; carrier: string; trackingNumber: string }
   | { kind: 'ORDER_DELIVERED' };
+
+/** How an order's total came about: total = subtotal - discount + shipping + tax. */
+export interface Breakdown {
+  subtotal: Money;
+  discount: Money;
+  shipping: Money;
+  tax: Money;
+}
 
 /** Why an order was cancelled: the customer asked, or the payment was declined. */
 export type CancellationCause = 'CUSTOMER_CANCELLED' | 'PAYMENT_DECLINED';

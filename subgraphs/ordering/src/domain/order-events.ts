@@ -12,12 +12,22 @@ export interface OrderAwaitingPayment extends DomainEvent {
   type: 'OrderAwaitingPayment';
 }
 
-/** Stock is reserved and the payment authorized: the order will be shipped. */
+/** The payment is authorized; the promotions the order applied are still to be redeemed. */
+export interface OrderAwaitingPromotions extends DomainEvent {
+  type: 'OrderAwaitingPromotions';
+}
+
+/** Promotions redeemed the order's promotions while its stock or payment was still under way. */
+export interface OrderPromotionsRedeemed extends DomainEvent {
+  type: 'OrderPromotionsRedeemed';
+}
+
+/** Stock is reserved, the payment authorized and the promotions redeemed: the order will be shipped. */
 export interface OrderConfirmed extends DomainEvent {
   type: 'OrderConfirmed';
 }
 
-/** Stock could not be reserved for every line. */
+/** Stock could not be reserved for every line, or a promotion the order applied could not be redeemed. */
 export interface OrderRejected extends DomainEvent {
   type: 'OrderRejected';
   reason: StatusReason;
@@ -39,4 +49,13 @@ export interface OrderDelivered extends DomainEvent {
   type: 'OrderDelivered';
 }
 
-export type OrderEvent = OrderPlaced | OrderAwaitingPayment | OrderConfirmed | OrderRejected | OrderCancelled | OrderShipped | OrderDelivered;
+export type OrderEvent =
+  | OrderPlaced
+  | OrderAwaitingPayment
+  | OrderAwaitingPromotions
+  | OrderPromotionsRedeemed
+  | OrderConfirmed
+  | OrderRejected
+  | OrderCancelled
+  | OrderShipped
+  | OrderDelivered;

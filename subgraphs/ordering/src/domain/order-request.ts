@@ -72,7 +72,7 @@ export function checkContactEmail(raw: string): Result<string> {
   return ok(email);
 }
 
-function checkPaymentToken(raw: string): Result<string> {
+export function checkPaymentToken(raw: string): Result<string> {
   const token = raw.trim();
   if (token.length === 0) return fail('MISSING_PAYMENT_TOKEN', 'Send the payment token the payment form gave you.', 'paymentToken');
   if (token.length > MAX_TOKEN) return fail('INVALID_PAYMENT_TOKEN', `A payment token has at most ${MAX_TOKEN} characters.`, 'paymentToken');

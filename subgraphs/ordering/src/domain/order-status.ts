@@ -1,17 +1,19 @@
 /**
  * Where an order is in its saga. It only moves forward, PLACED -> AWAITING_PAYMENT -> CONFIRMED ->
- * SHIPPED -> DELIVERED, or ends early: REJECTED (stock refused) or CANCELLED (payment declined, or
- * the customer cancelled before dispatch).
+ * SHIPPED -> DELIVERED, with AWAITING_PROMOTIONS before CONFIRMED when the payment is authorized
+ * while the promotions it applied are not redeemed yet; or it ends early: REJECTED (stock refused,
+ * or a promotion it applied could not be redeemed) or CANCELLED (payment declined, or the customer
+ * cancelled before dispatch).
  */
-export type OrderStatus = 'PLACED' | 'AWAITING_PAYMENT' | 'CONFIRMED' | 'SHIPPED' | 'DELIVERED' | 'REJECTED' | 'CANCELLED';
+export type OrderStatus = 'PLACED' | 'AWAITING_PAYMENT' | 'AWAITING_PROMOTIONS' | 'CONFIRMED' | 'SHIPPED' | 'DELIVERED' | 'REJECTED' | 'CANCELLED';
 
-export const ORDER_STATUSES: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
+export const ORDER_STATUSES: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'AWAITING_PROMOTIONS', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'];
 
 /** The statuses a customer may still cancel from: the parcel has not left. */
-export const CANCELLABLE: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'CONFIRMED'];
+export const CANCELLABLE: readonly OrderStatus[] = ['PLACED', 'AWAITING_PAYMENT', 'AWAITING_PROMOTIONS', 'CONFIRMED'];
 
 /** Why an order was rejected or cancelled. */
-export type StatusReasonCode = 'STOCK_UNAVAILABLE' | 'PAYMENT_DECLINED' | 'CUSTOMER_CANCELLED';
+export type StatusReasonCode = 'STOCK_UNAVAILABLE' | 'PROMOTION_UNAVAILABLE' | 'PAYMENT_DECLINED' | 'CUSTOMER_CANCELLED';
 
 export interface StatusReason {
   code: StatusReasonCode;

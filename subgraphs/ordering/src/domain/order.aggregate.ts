@@ -1,12 +1,16 @@
 import { AggregateRoot, fail, ok, type Result } from '@storefront/kernel';
 import type { Money } from './money.value-object';
+import { linesOnly, type OrderCharges } from './order-charges';
 import type { OrderEvent } from './order-events';
 import { priceLines, type OrderLine } from './order-line';
 import type { CheckedOrderRequest } from './order-request';
-import { decide, SAGA_RULES, type SagaOutcome, type SagaStep } from './order-saga';
+import { decide, type SagaOutcome, type SagaStep } from './order-saga';
+import { promotionUnavailable, stockUnavailable, type RefusedLine } from './order-rejection';
 import { CANCELLABLE, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
 import type { PricedProduct } from './priced-product';
 import type { ShippingAddress } from './shipping-address.value-object';
+
+export type { RefusedLine } from './order-rejection';
 
 export interface Shipment {
   carrier: string;
@@ -19,7 +23,11 @@ export interface OrderState {
   idempotencyKey: string;
   status: OrderStatus;
   lines: readonly OrderLine[];
+  /** subtotal - discount + shipping + tax (see charges), never below zero. */
   total: Money;
+  charges: OrderCharges;
+  /** Whether the promotions it applied still wait to be redeemed before it can be confirmed. */
+  awaitingRedemption: boolean;
   contactEmail: string;
   shippingAddress: ShippingAddress;
   /** Why the order was rejected or cancelled; null while it goes ahead. */
@@ -29,12 +37,18 @@ export interface OrderState {
   version: number;
 }
 
-/** Why inventory could not reserve one line. */
-export interface RefusedLine {
-  productId: string;
-  requested: number;
-  available: number;
-  reason: 'INSUFFICIENT_STOCK' | 'UNKNOWN_PRODUCT';
+/** A checked-out cart: lines and charges priced by the cart, the address and payment checked. */
+export interface CheckOut {
+  id: string;
+  customerId: string;
+  idempotencyKey: string;
+  lines: readonly OrderLine[];
+  charges: OrderCharges;
+  total: Money;
+  contactEmail: string;
+  shippingAddress: ShippingAddress;
+  paymentToken: string;
+  now: Date;
 }
 
 export interface PlaceOrder {
@@ -47,8 +61,8 @@ export interface PlaceOrder {
 }
 
 /**
- * A customer's order: lines priced when it was placed, a total that is their sum, and a status
- * that only moves forward through the saga (see order-saga.ts). Every change records an event.
+ * A customer's order: lines priced when it was placed, the charges that make up its total, and a
+ * status that only moves forward through the saga (see order-saga.ts). Every change records an event.
  */
 export class Order extends AggregateRoot<OrderEvent> {
   private constructor(private state: OrderState) {
@@ -65,6 +79,8 @@ export class Order extends AggregateRoot<OrderEvent> {
       status: 'PLACED',
       lines: priced.value.lines,
       total: priced.value.total,
+      charges: linesOnly(priced.value.total),
+      awaitingRedemption: false,
       contactEmail: request.contactEmail,
       shippingAddress: request.shippingAddress,
       statusReason: null,
@@ -74,6 +90,22 @@ export class Order extends AggregateRoot<OrderEvent> {
     });
     order.record({ type: 'OrderPlaced', aggregateId: id, occurredAt: now, paymentToken: request.paymentToken });
     return ok(order);
+  }
+
+  /** The order a checked-out cart becomes; with promotions applied, it waits for their redemption too. */
+  static checkOut({ paymentToken, now, ...order }: CheckOut): Order {
+    const placed = new Order({
+      ...order,
+      lines: [...order.lines],
+      status: 'PLACED',
+      awaitingRedemption: order.charges.appliedPromotions.length > 0,
+      statusReason: null,
+      shipment: null,
+      placedAt: now,
+      version: 0,
+    });
+    placed.record({ type: 'OrderPlaced', aggregateId: order.id, occurredAt: now, paymentToken });
+    return placed;
   }
 
   /** Rebuilds an order from storage; no rule runs and no event is recorded. */
@@ -103,14 +135,28 @@ export class Order extends AggregateRoot<OrderEvent> {
 
   noteStockRefused(refused: readonly RefusedLine[], now: Date): SagaOutcome {
     return this.advance('stockRefused', now, () => {
-      const reason: StatusReason = { code: 'STOCK_UNAVAILABLE', message: this.describeRefusal(refused) };
+      const reason = stockUnavailable(refused, this.state.lines);
       this.state = { ...this.state, statusReason: reason };
       this.record({ type: 'OrderRejected', ...this.about(now), reason });
     });
   }
 
   notePaymentAuthorized(now: Date): SagaOutcome {
-    return this.advance('paymentAuthorized', now, () => this.record({ type: 'OrderConfirmed', ...this.about(now) }));
+    return this.advance('paymentAuthorized', now, () => this.recordProgress(now));
+  }
+
+  notePromotionsRedeemed(now: Date): SagaOutcome {
+    return this.advance('promotionsRedeemed', now, () =>
+      this.state.status === 'CONFIRMED' ? this.recordProgress(now) : this.record({ type: 'OrderPromotionsRedeemed', ...this.about(now) }),
+    );
+  }
+
+  noteRedemptionRefused(code: string | null, reason: string, now: Date): SagaOutcome {
+    return this.advance('redemptionRefused', now, () => {
+      const refusal = promotionUnavailable(code, reason);
+      this.state = { ...this.state, statusReason: refusal };
+      this.record({ type: 'OrderRejected', ...this.about(now), reason: refusal });
+    });
   }
 
   notePaymentDeclined(providerMessage: string, now: Date): SagaOutcome {
@@ -139,25 +185,21 @@ export class Order extends AggregateRoot<OrderEvent> {
   }
 
   private advance(step: SagaStep, now: Date, effect: () => void): SagaOutcome {
-    const outcome = decide(this.state.status, step);
-    if (outcome !== 'moved') return outcome;
-    this.state = { ...this.state, status: SAGA_RULES[step].to };
+    const decision = decide({ status: this.state.status, awaitingRedemption: this.state.awaitingRedemption }, step);
+    if (decision.outcome !== 'moved') return decision.outcome;
+    this.state = { ...this.state, ...decision.to };
     effect();
-    return outcome;
+    return 'moved';
+  }
+
+  /** Confirmed, or waiting for the promotions after the payment was authorized. */
+  private recordProgress(now: Date): void {
+    this.record({ type: this.state.status === 'CONFIRMED' ? 'OrderConfirmed' : 'OrderAwaitingPromotions', ...this.about(now) });
   }
 
   private close(reason: CancellationReason, now: Date): void {
     this.state = { ...this.state, statusReason: reason };
     this.record({ type: 'OrderCancelled', ...this.about(now), reason });
-  }
-
-  private describeRefusal(refused: readonly RefusedLine[]): string {
-    const names = new Map(this.state.lines.map((line) => [line.productId, line.name]));
-    const parts = refused.map(({ productId, requested, available, reason }) => {
-      const name = names.get(productId) ?? productId;
-      return reason === 'UNKNOWN_PRODUCT' ? `${name} is not stocked` : `${name}: ${requested} ordered, ${available} available`;
-    });
-    return `Not enough stock: ${parts.join('; ')}.`;
   }
 
   private about(now: Date) {

@@ -1,4 +1,5 @@
 import { Money } from './money.value-object';
+import { linesOnly } from './order-charges';
 import { Order, type OrderState } from './order.aggregate';
 import type { CheckedOrderRequest } from './order-request';
 import type { OrderStatus } from './order-status';
@@ -9,7 +10,7 @@ export const TEAPOT = '7d2f1a52-0000-4000-8000-000000000002';
 export const now = new Date('2026-11-21T10:00:00.000Z');
 
 export function aPricedProduct(overrides: Partial<PricedProduct> = {}): PricedProduct {
-  return { productId: MUG, sku: 'MUG-1', name: 'Enamel mug', price: { amount: 1299, currency: 'EUR' }, discontinuedAt: null, catalogVersion: 0, ...overrides };
+  return { productId: MUG, sku: 'MUG-1', name: 'Enamel mug', price: { amount: 1299, currency: 'EUR' }, categoryId: null, discontinuedAt: null, catalogVersion: 0, ...overrides };
 }
 
 export const anAddress = () => ({ name: 'Ada Lovelace', line1: '1 Analytical Way', line2: null, city: 'London', postalCode: 'N1 9GU', country: 'GB' });
@@ -37,6 +38,8 @@ export function aStoredOrder(status: OrderStatus, overrides: Partial<OrderState>
       { productId: TEAPOT, name: 'Teapot', quantity: 1, unitPrice: Money.of(3500, 'EUR') },
     ],
     total: Money.of(6098, 'EUR'),
+    charges: linesOnly(Money.of(6098, 'EUR')),
+    awaitingRedemption: false,
     contactEmail: 'ada@example.com',
     shippingAddress: anAddress(),
     statusReason: status === 'CANCELLED' ? { code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' } : null,

@@ -1,5 +1,5 @@
 import { Money, CurrencyMismatchError } from './money.value-object';
-import { changePrice, discontinue, isSellable } from './priced-product';
+import { changeDetails, changePrice, discontinue, isSellable } from './priced-product';
 import { aPricedProduct, now } from './order.test-builders';
 
 const later = new Date('2026-11-22T10:00:00.000Z');
@@ -13,6 +13,13 @@ describe('the price list entry', () => {
   it.each([1, 0])('ignores a price of catalog version %p when it knows version 1', (version) => {
     const product = aPricedProduct({ catalogVersion: 1 });
     expect(changePrice(product, { amount: 1, currency: 'EUR' }, version)).toBe(product);
+  });
+
+  it('takes a newer catalog name and category, and ignores an older one', () => {
+    const product = aPricedProduct({ catalogVersion: 1 });
+    const category = '5c1e0000-0000-4000-8000-0000000000c1';
+    expect(changeDetails(product, { name: 'Stoneware mug', categoryId: category }, 2)).toEqual({ ...product, name: 'Stoneware mug', categoryId: category, catalogVersion: 2 });
+    expect(changeDetails(product, { name: 'Old name', categoryId: null }, 1)).toBe(product);
   });
 
   it('stops selling a product on a newer discontinuation, keeping the first date', () => {

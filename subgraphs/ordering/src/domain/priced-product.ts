@@ -7,6 +7,8 @@ export interface PricedProduct {
   sku: string;
   name: string;
   price: { amount: number; currency: string };
+  /** The catalog category it is filed under, which promotions may be limited to; null for none. */
+  categoryId: string | null;
   discontinuedAt: Date | null;
   /** The catalog version this entry reflects; anything older that arrives late is ignored. */
   catalogVersion: number;
@@ -21,6 +23,12 @@ export const isSellable = (product: PricedProduct): boolean => product.discontin
 export function changePrice(product: PricedProduct, price: PricedProduct['price'], catalogVersion: number): PricedProduct {
   if (product.catalogVersion >= catalogVersion) return product;
   return { ...product, price: { ...price }, catalogVersion };
+}
+
+/** The catalog's new name and category, unless the entry already reflects a later catalog version. */
+export function changeDetails(product: PricedProduct, details: { name: string; categoryId: string | null }, catalogVersion: number): PricedProduct {
+  if (product.catalogVersion >= catalogVersion) return product;
+  return { ...product, name: details.name, categoryId: details.categoryId, catalogVersion };
 }
 
 /**

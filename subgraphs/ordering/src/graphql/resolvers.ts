@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import type { Result } from '@storefront/kernel';
 import { formatMoney, mayActFor, requireRole, toPayload } from '@storefront/platform';
 import type { MoneyView, OrderView } from '../infrastructure/order.queries';
+import { cartResolvers } from './cart.resolvers';
 import { customerOrders } from './customer-orders.resolver';
 import type { Resolvers } from './generated/resolvers-types';
 import type { OrderingContext } from './ordering-context';
@@ -35,6 +36,16 @@ export const resolvers: Resolvers = {
       const customer = requireRole(ctx.identity, 'customer');
       return orderPayload(ctx, await ctx.useCases.placeOrder.execute({ ...input, customerId: customer.subject }));
     },
+    checkout: async (_, { input }, ctx) => {
+      const customer = requireRole(ctx.identity, 'customer');
+      const result = await ctx.useCases.checkout.execute({ ...input, customerId: customer.subject });
+      if (!result.ok) {
+        const { total, ...error } = result.error;
+        return { order: null, errors: [error], total: total ? money(total) : null };
+      }
+      return { ...(await orderPayload(ctx, result)), total: null };
+    },
+    ...cartResolvers.Mutation,
     cancelOrder: async (_, { id }, ctx) => {
       const customer = requireRole(ctx.identity, 'customer');
       return orderPayload(ctx, await ctx.useCases.cancelOrder.execute({ orderId: id, customerId: customer.subject }));
@@ -43,11 +54,19 @@ export const resolvers: Resolvers = {
   Customer: {
     __resolveReference: (ref) => ({ id: ref.id }),
     orders: customerOrders,
+    ...cartResolvers.Customer,
   },
+  Cart: cartResolvers.Cart,
+  CartLine: cartResolvers.CartLine,
   Order: {
     // Through the loader: a list of orders from another subgraph is one query, not one per order.
     __resolveReference: (ref, ctx) => visibleOrder(ctx, ref.id),
     total: (order) => money(order.total),
+    subtotal: (order) => money(order.subtotal),
+    discount: (order) => money(order.discount),
+    shipping: (order) => money(order.shipping),
+    tax: (order) => money(order.tax),
+    appliedPromotions: (order) => order.appliedPromotions.map((promotion) => ({ ...promotion, amount: money(promotion.amount) })),
     placedAt: (order) => order.placedAt.toISOString(),
     customer: (order) => ({ id: order.customerId }),
   },

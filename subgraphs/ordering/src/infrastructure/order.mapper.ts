@@ -1,9 +1,10 @@
 import { Money } from '../domain/money.value-object';
 import { Order, type OrderState } from '../domain/order.aggregate';
 import type { StatusReasonCode } from '../domain/order-status';
-import type { Order as OrderRow, OrderLine as OrderLineRow, Prisma } from './prisma/generated/client';
+import type { Order as OrderRow, OrderLine as OrderLineRow, OrderPromotion as OrderPromotionRow, Prisma } from './prisma/generated/client';
 
-export function toDomain(row: OrderRow, lines: readonly OrderLineRow[]): Order {
+export function toDomain(row: OrderRow, lines: readonly OrderLineRow[], promotions: readonly OrderPromotionRow[]): Order {
+  const money = (amount: number) => Money.of(amount, row.currency);
   return Order.restore({
     id: row.id,
     customerId: row.customerId,
@@ -12,7 +13,18 @@ export function toDomain(row: OrderRow, lines: readonly OrderLineRow[]): Order {
     lines: [...lines]
       .sort((a, b) => a.position - b.position)
       .map((line) => ({ productId: line.productId, name: line.name, quantity: line.quantity, unitPrice: Money.of(line.unitPriceAmount, line.currency) })),
-    total: Money.of(row.totalAmount, row.currency),
+    total: money(row.totalAmount),
+    charges: {
+      subtotal: money(row.subtotalAmount),
+      discount: money(row.discountAmount),
+      shipping: money(row.shippingAmount),
+      tax: money(row.taxAmount),
+      appliedPromotions: [...promotions]
+        .sort((a, b) => a.position - b.position)
+        .map((promotion) => ({ promotionId: promotion.promotionId, code: promotion.code, description: promotion.description, amount: money(promotion.amount) })),
+      shippingOption: row.shippingCarrier !== null && row.shippingDays !== null ? { carrier: row.shippingCarrier, days: row.shippingDays } : null,
+    },
+    awaitingRedemption: row.awaitingRedemption,
     contactEmail: row.contactEmail,
     shippingAddress: {
       name: row.shipToName,
@@ -32,10 +44,11 @@ export function toDomain(row: OrderRow, lines: readonly OrderLineRow[]): Order {
   });
 }
 
-/** What changes after an order is placed: its lines, total and address never do. */
+/** What changes after an order is placed: its lines, charges and address never do. */
 export function toProgress(state: OrderState, now: Date) {
   return {
     status: state.status,
+    awaitingRedemption: state.awaitingRedemption,
     statusReasonCode: state.statusReason?.code ?? null,
     statusReasonMessage: state.statusReason?.message ?? null,
     carrier: state.shipment?.carrier ?? null,
@@ -45,12 +58,18 @@ export function toProgress(state: OrderState, now: Date) {
 }
 
 export function toNewOrderRow(state: OrderState): Prisma.OrderCreateInput {
-  const { shippingAddress: address } = state;
+  const { shippingAddress: address, charges } = state;
   return {
     id: state.id,
     customerId: state.customerId,
     idempotencyKey: state.idempotencyKey,
     totalAmount: state.total.amount,
+    subtotalAmount: charges.subtotal.amount,
+    discountAmount: charges.discount.amount,
+    shippingAmount: charges.shipping.amount,
+    taxAmount: charges.tax.amount,
+    shippingCarrier: charges.shippingOption?.carrier ?? null,
+    shippingDays: charges.shippingOption?.days ?? null,
     currency: state.total.currency,
     contactEmail: state.contactEmail,
     shipToName: address.name,
@@ -70,6 +89,17 @@ export function toNewOrderRow(state: OrderState): Prisma.OrderCreateInput {
           quantity: line.quantity,
           unitPriceAmount: line.unitPrice.amount,
           currency: line.unitPrice.currency,
+        })),
+      },
+    },
+    promotions: {
+      createMany: {
+        data: charges.appliedPromotions.map((promotion, position) => ({
+          position,
+          promotionId: promotion.promotionId,
+          code: promotion.code,
+          description: promotion.description,
+          amount: promotion.amount.amount,
         })),
       },
     },

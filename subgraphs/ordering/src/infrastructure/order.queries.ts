@@ -20,6 +20,12 @@ export interface OrderView {
   customerId: string;
   status: string;
   total: MoneyView;
+  subtotal: MoneyView;
+  discount: MoneyView;
+  shipping: MoneyView;
+  tax: MoneyView;
+  appliedPromotions: { code: string | null; description: string; amount: MoneyView }[];
+  shippingOption: { carrier: string; days: number } | null;
   lines: OrderLineView[];
   placedAt: Date;
   statusReason: { code: string; message: string } | null;
@@ -39,6 +45,12 @@ interface OrderViewRow {
   customer_id: string;
   status: string;
   total_amount: number;
+  subtotal_amount: number;
+  discount_amount: number;
+  shipping_amount: number;
+  tax_amount: number;
+  shipping_carrier: string | null;
+  shipping_days: number | null;
   currency: string;
   placed_at: Date;
   status_reason_code: string | null;
@@ -53,17 +65,21 @@ interface OrderViewRow {
   carrier: string | null;
   tracking_number: string | null;
   lines: { productId: string; name: string; quantity: number; unitPriceAmount: number; currency: string }[];
+  promotions: { code: string | null; description: string; amount: number }[];
 }
 
 /** An order with its lines in one statement: a page or a batch of orders is one query, not one per order. */
 const SELECT_ORDERS = Prisma.sql`
   SELECT o.id, o.customer_id, o.status::text AS status, o.total_amount, o.currency, o.placed_at,
+         o.subtotal_amount, o.discount_amount, o.shipping_amount, o.tax_amount, o.shipping_carrier, o.shipping_days,
          o.status_reason_code, o.status_reason_message, o.contact_email,
          o.ship_to_name, o.ship_to_line1, o.ship_to_line2, o.ship_to_city, o.ship_to_postal_code, o.ship_to_country,
          o.carrier, o.tracking_number,
          COALESCE((SELECT json_agg(json_build_object('productId', l.product_id, 'name', l.name, 'quantity', l.quantity,
                                                      'unitPriceAmount', l.unit_price_amount, 'currency', l.currency) ORDER BY l.position)
-                     FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines
+                     FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines,
+         COALESCE((SELECT json_agg(json_build_object('code', p.code, 'description', p.description, 'amount', p.amount) ORDER BY p.position)
+                     FROM order_promotions p WHERE p.order_id = o.id), '[]'::json) AS promotions
     FROM orders o`;
 
 function toView(row: OrderViewRow): OrderView {
@@ -72,6 +88,12 @@ function toView(row: OrderViewRow): OrderView {
     customerId: row.customer_id,
     status: row.status,
     total: { amount: row.total_amount, currency: row.currency },
+    subtotal: { amount: row.subtotal_amount, currency: row.currency },
+    discount: { amount: row.discount_amount, currency: row.currency },
+    shipping: { amount: row.shipping_amount, currency: row.currency },
+    tax: { amount: row.tax_amount, currency: row.currency },
+    appliedPromotions: row.promotions.map((p) => ({ code: p.code, description: p.description, amount: { amount: p.amount, currency: row.currency } })),
+    shippingOption: row.shipping_carrier !== null && row.shipping_days !== null ? { carrier: row.shipping_carrier, days: row.shipping_days } : null,
     lines: row.lines.map((line) => ({
       productId: line.productId,
       name: line.name,

@@ -25,7 +25,9 @@ export class PrismaOrderRepository implements OrderRepository {
     if (!isUuid(id)) return null;
     const [row] = await this.tx.$queryRaw<OrderRow[]>`
       SELECT id, customer_id AS "customerId", idempotency_key AS "idempotencyKey", status::text AS status,
-             total_amount AS "totalAmount", currency, contact_email AS "contactEmail",
+             total_amount AS "totalAmount", subtotal_amount AS "subtotalAmount", discount_amount AS "discountAmount",
+             shipping_amount AS "shippingAmount", tax_amount AS "taxAmount", shipping_carrier AS "shippingCarrier",
+             shipping_days AS "shippingDays", awaiting_redemption AS "awaitingRedemption", currency, contact_email AS "contactEmail",
              ship_to_name AS "shipToName", ship_to_line1 AS "shipToLine1", ship_to_line2 AS "shipToLine2",
              ship_to_city AS "shipToCity", ship_to_postal_code AS "shipToPostalCode", ship_to_country AS "shipToCountry",
              status_reason_code AS "statusReasonCode", status_reason_message AS "statusReasonMessage",
@@ -33,7 +35,8 @@ export class PrismaOrderRepository implements OrderRepository {
         FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
     if (!row) return null;
     const lines = await this.tx.orderLine.findMany({ where: { orderId: id }, orderBy: { position: 'asc' } });
-    return toDomain(row, lines);
+    const promotions = await this.tx.orderPromotion.findMany({ where: { orderId: id }, orderBy: { position: 'asc' } });
+    return toDomain(row, lines, promotions);
   }
 
   async add(order: Order): Promise<void> {
@@ -78,7 +81,7 @@ export class PrismaOrderTransactions implements OrderTransactions {
 }
 
 export class PrismaOrdersByIdempotencyKey implements OrdersByIdempotencyKey {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(private readonly db: OrderingDb | Tx) {}
 
   find(customerId: string, idempotencyKey: string): Promise<{ id: string } | null> {
     return this.db.order.findUnique({ where: { customerId_idempotencyKey: { customerId, idempotencyKey } }, select: { id: true } });

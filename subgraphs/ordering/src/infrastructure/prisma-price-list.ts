@@ -8,6 +8,7 @@ const toPricedProduct = (row: PriceListEntry): PricedProduct => ({
   sku: row.sku,
   name: row.name,
   price: { amount: row.priceAmount, currency: row.priceCurrency },
+  categoryId: row.categoryId,
   discontinuedAt: row.discontinuedAt,
   catalogVersion: row.catalogVersion,
 });
@@ -18,13 +19,14 @@ const toRow = (product: PricedProduct) => ({
   name: product.name,
   priceAmount: product.price.amount,
   priceCurrency: product.price.currency,
+  categoryId: product.categoryId,
   discontinuedAt: product.discontinuedAt,
   catalogVersion: product.catalogVersion,
 });
 
 /** The price list as placing an order reads it: one query for all the products asked for. */
 export class PrismaPriceList implements PriceList {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(private readonly db: OrderingDb | Prisma.TransactionClient) {}
 
   async findMany(productIds: readonly string[]): Promise<PricedProduct[]> {
     const ids = productIds.filter(isUuid);
@@ -40,7 +42,7 @@ export class PrismaPricedProducts implements PricedProductRepository {
   async find(productId: string): Promise<PricedProduct | null> {
     const [row] = await this.tx.$queryRaw<PriceListEntry[]>`
       SELECT product_id AS "productId", sku, name, price_amount AS "priceAmount", price_currency AS "priceCurrency",
-             discontinued_at AS "discontinuedAt", catalog_version AS "catalogVersion", updated_at AS "updatedAt"
+             category_id AS "categoryId", discontinued_at AS "discontinuedAt", catalog_version AS "catalogVersion", updated_at AS "updatedAt"
         FROM price_list WHERE product_id = ${productId}::uuid FOR UPDATE`;
     return row ? toPricedProduct(row) : null;
   }

@@ -5,6 +5,7 @@ export interface CatalogProduct {
   sku: string;
   name: string;
   price: { amount: number; currency: string };
+  categoryId?: string | null;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface CatalogProduct {
 export async function seedPriceList(db: OrderingDb, products: readonly CatalogProduct[]): Promise<number> {
   const { count } = await db.priceListEntry.createMany({
     skipDuplicates: true,
-    data: products.map((p) => ({ productId: p.id, sku: p.sku, name: p.name, priceAmount: p.price.amount, priceCurrency: p.price.currency, catalogVersion: 0 })),
+    data: products.map((p) => ({ productId: p.id, sku: p.sku, name: p.name, priceAmount: p.price.amount, priceCurrency: p.price.currency, categoryId: p.categoryId ?? null, catalogVersion: 0 })),
   });
   return count;
 }

@@ -1,10 +1,11 @@
-import { defineSubscriptions, OrderCancelledV1, OrderPlacedV1, ProductCreatedV1, ProductDiscontinuedV1, ShipmentDispatchedV1 } from '@storefront/events';
+import { defineSubscriptions, OrderCancelledV1, OrderPlacedV2, OrderRejectedV1, ProductCreatedV1, ProductDiscontinuedV1, ShipmentDispatchedV1 } from '@storefront/events';
 
 /** The events inventory listens to. */
 export const subscriptions = defineSubscriptions('inventory', [
   ProductCreatedV1,
   ProductDiscontinuedV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderCancelledV1,
+  OrderRejectedV1,
   ShipmentDispatchedV1,
 ]);

@@ -25,9 +25,15 @@ class InMemoryRecipients implements RecipientBook {
 /** Hands out the given notification ids in turn. */
 const pinned = (...ids: string[]) => ({ now: () => new Date('2026-11-21T10:00:01.000Z'), newId: () => ids.shift() ?? 'n-extra' });
 
+/** A total that is all items: no discount, shipping or tax. */
+const noBreakdown = (amount: number) => {
+  const eur = (value: number) => ({ amount: value, currency: 'EUR' });
+  return { subtotal: eur(amount), discount: eur(0), shipping: eur(0), tax: eur(0) };
+};
+
 const orderId = '8c1b6a52-3f0e-4c35-9b4e-0a4e7d1f2c11';
 const placed = (overrides: Partial<TellCustomerCommand> = {}): TellCustomerCommand => ({
-  news: { kind: 'ORDER_RECEIVED', total: { amount: 5198, currency: 'EUR' } },
+  news: { kind: 'ORDER_RECEIVED', total: { amount: 5198, currency: 'EUR' }, breakdown: noBreakdown(5198) },
   orderId,
   customerId: 'customer-1',
   causedBy: '1f0a9b8e-7d6c-4b5a-8e9f-0a1b2c3d4e5f',

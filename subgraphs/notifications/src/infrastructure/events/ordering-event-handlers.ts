@@ -2,7 +2,7 @@ import {
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderDeliveredV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderRejectedV1,
   OrderShippedV1,
   type EventContract,
@@ -38,10 +38,10 @@ function tell(env: Environment, event: AboutAnOrder, news: OrderNews, tx: Tx): P
  */
 export function orderingEventHandlers(env: Environment) {
   return [
-    on(OrderPlacedV1, async (event, tx: Tx) => {
-      const { orderId, customerId, contactEmail, total } = event.payload;
+    on(OrderPlacedV2, async (event, tx: Tx) => {
+      const { orderId, customerId, contactEmail, total, subtotal, discount, shipping, tax } = event.payload;
       await new LearnRecipient(new PrismaRecipientBook(tx)).execute({ orderId, customerId, contactEmail });
-      await tell(env, event, { kind: 'ORDER_RECEIVED', total }, tx);
+      await tell(env, event, { kind: 'ORDER_RECEIVED', total, breakdown: { subtotal, discount, shipping, tax } }, tx);
     }),
     on(OrderConfirmedV1, async (event, tx: Tx) => {
       await tell(env, event, { kind: 'ORDER_CONFIRMED', total: event.payload.total }, tx);

@@ -1,13 +1,19 @@
-import { changePrice, discontinue, ProductNotYetPricedError, type PricedProduct, type PricedProductRepository } from '../../domain/priced-product';
+import { changeDetails, changePrice, discontinue, ProductNotYetPricedError, type PricedProduct, type PricedProductRepository } from '../../domain/priced-product';
 
 type Price = PricedProduct['price'];
 
-/** Follows the catalog: new products join the price list, prices change, discontinued products stop selling. */
+/** Follows the catalog: new products join the price list, names, categories and prices change, discontinued products stop selling. */
 export class KeepPriceListCurrent {
   constructor(private readonly products: PricedProductRepository) {}
 
-  async learn(product: { productId: string; sku: string; name: string; price: Price; catalogVersion: number }): Promise<void> {
+  async learn(product: { productId: string; sku: string; name: string; price: Price; categoryId: string | null; catalogVersion: number }): Promise<void> {
     await this.products.learn({ ...product, discontinuedAt: null });
+  }
+
+  async changeDetails(productId: string, details: { name: string; categoryId: string | null }, catalogVersion: number): Promise<void> {
+    const product = await this.known(productId);
+    const changed = changeDetails(product, details, catalogVersion);
+    if (changed !== product) await this.products.save(changed);
   }
 
   async changePrice(productId: string, price: Price, catalogVersion: number): Promise<void> {

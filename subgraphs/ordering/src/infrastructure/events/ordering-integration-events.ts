@@ -2,7 +2,7 @@ import {
   OrderCancelledV1,
   OrderConfirmedV1,
   OrderDeliveredV1,
-  OrderPlacedV1,
+  OrderPlacedV2,
   OrderRejectedV1,
   OrderShippedV1,
 } from '@storefront/events';
@@ -23,17 +23,25 @@ export function toIntegrationEvent(order: Readonly<OrderState>, event: OrderEven
     case 'OrderPlaced':
       return {
         ...common,
-        contract: OrderPlacedV1,
+        contract: OrderPlacedV2,
         payload: {
           ...about,
           lines: order.lines.map((line) => ({ productId: line.productId, quantity: line.quantity, name: line.name, unitPrice: line.unitPrice.toJSON() })),
           total: order.total.toJSON(),
+          subtotal: order.charges.subtotal.toJSON(),
+          discount: order.charges.discount.toJSON(),
+          shipping: order.charges.shipping.toJSON(),
+          tax: order.charges.tax.toJSON(),
+          appliedPromotions: order.charges.appliedPromotions.map((promotion) => ({ ...promotion, amount: promotion.amount.toJSON() })),
+          shippingOption: order.charges.shippingOption && { ...order.charges.shippingOption },
           contactEmail: order.contactEmail,
           shippingAddress: { ...order.shippingAddress },
           paymentToken: event.paymentToken,
         },
       };
     case 'OrderAwaitingPayment':
+    case 'OrderAwaitingPromotions':
+    case 'OrderPromotionsRedeemed':
       return null;
     case 'OrderConfirmed':
       return { ...common, contract: OrderConfirmedV1, payload: { ...about, lines: quantities, shippingAddress: { ...order.shippingAddress }, total: order.total.toJSON() } };

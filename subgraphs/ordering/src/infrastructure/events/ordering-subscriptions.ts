@@ -3,19 +3,29 @@ import {
   PaymentAuthorizedV1,
   PaymentFailedV1,
   ProductCreatedV1,
+  ProductDetailsChangedV1,
   ProductDiscontinuedV1,
   ProductPriceChangedV1,
+  PromotionActivatedV1,
+  PromotionEndedV1,
+  PromotionsRedeemedV1,
+  RedemptionRefusedV1,
   ShipmentDeliveredV1,
   ShipmentDispatchedV1,
   StockReservationFailedV1,
   StockReservedV1,
 } from '@storefront/events';
 
-/** The events ordering listens to: the catalog's prices, and the saga's answers to its orders. */
+/** The events ordering listens to: the catalog's products, the live promotions, and the saga's answers to its orders. */
 export const subscriptions = defineSubscriptions('ordering', [
   ProductCreatedV1,
+  ProductDetailsChangedV1,
   ProductPriceChangedV1,
   ProductDiscontinuedV1,
+  PromotionActivatedV1,
+  PromotionEndedV1,
+  PromotionsRedeemedV1,
+  RedemptionRefusedV1,
   StockReservedV1,
   StockReservationFailedV1,
   PaymentAuthorizedV1,

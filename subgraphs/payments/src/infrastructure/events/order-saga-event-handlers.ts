@@ -1,4 +1,4 @@
-import { OrderCancelledV1, OrderPlacedV1, OrderRejectedV1, ShipmentDispatchedV1, StockReservedV1 } from '@storefront/events';
+import { OrderCancelledV1, OrderPlacedV2, OrderRejectedV1, ShipmentDispatchedV1, StockReservedV1 } from '@storefront/events';
 import { on, RejectedEventError } from '@storefront/messaging';
 import { AuthorizePayment } from '../../application/authorize-payment/authorize-payment.use-case';
 import { CancelPayment } from '../../application/cancel-payment/cancel-payment.use-case';
@@ -20,7 +20,9 @@ type Tx = Prisma.TransactionClient;
 export function orderSagaEventHandlers(provider: PaymentProvider, env: Environment) {
   const payments = (tx: Tx, eventId: string) => new PrismaPaymentRepository(tx, eventId);
   return [
-    on(OrderPlacedV1, async ({ id, payload }, tx: Tx) => {
+    on(OrderPlacedV2, async ({ id, payload }, tx: Tx) => {
+      // The total is what the customer pays: subtotal - discount + shipping + tax. Payments needs
+      // no more of the breakdown: it authorizes and captures exactly this, and refunds within it.
       const { orderId, customerId, total, paymentToken } = payload;
       await rejectUnfixable(() => new RecordPayment(payments(tx, id), env).execute({ orderId, customerId, total, paymentToken }));
     }),
