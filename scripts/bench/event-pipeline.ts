@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import type { EventsConfig } from '@storefront/messaging';
-import { systemEnvironment } from '@storefront/platform';
+import { prismaTransactions, systemEnvironment } from '@storefront/platform';
 import * as catalogContext from '../../subgraphs/catalog/src/main';
 import * as inventoryContext from '../../subgraphs/inventory/src/main';
 import { CreateProduct } from '../../subgraphs/catalog/src/application/create-product/create-product.use-case';
@@ -52,7 +52,7 @@ export async function startEventPipeline(
     return (used.user + used.system) / 1000;
   };
   const { db } = connectCatalogDb(urls.catalog);
-  const useCase = new CreateProduct(new PrismaProductRepository(db), new PrismaCategoryDirectory(db), systemEnvironment);
+  const useCase = new CreateProduct(prismaTransactions(db, (tx) => new PrismaProductRepository(tx)), new PrismaCategoryDirectory(db), systemEnvironment);
   const inventoryDb = new Pool({ connectionString: urls.inventory, max: 2 });
   let created = 0;
   // Stopping waits for commits under way, so that no transaction is cut off when the services stop.

@@ -19,25 +19,3 @@ export abstract class AggregateRoot<E extends DomainEvent = DomainEvent> {
     return events;
   }
 }
-
-/** Raised by a repository when the aggregate changed since it was loaded (optimistic locking). */
-export class ConcurrentModificationError extends Error {
-  constructor(aggregate: string, id: string) {
-    super(`${aggregate} ${id} was changed by someone else meanwhile`);
-    this.name = 'ConcurrentModificationError';
-  }
-}
-
-/**
- * Runs load-decide-save again when another writer won the race, so that concurrent commands on
- * one aggregate all take effect instead of one silently overwriting the other.
- */
-export async function retryOnConcurrentModification<T>(attempt: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof ConcurrentModificationError) || i >= attempts) throw error;
-    }
-  }
-}

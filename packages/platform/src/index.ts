@@ -12,3 +12,4 @@ export * from './payload';
 export * from './run-main';
 export * from './system-environment';
 export * from './context-declarations';
+export * from './transactions';

@@ -1,5 +1,5 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { CreateProduct } from './application/create-product/create-product.use-case';
 import { UpdateProductDetails } from './application/update-product-details/update-product-details.use-case';
 import { ChangeProductPrice } from './application/change-product-price/change-product-price.use-case';
@@ -17,13 +17,13 @@ export { typeDefs };
 export async function start(overrides: Partial<CatalogConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectCatalogDb(config.databaseUrl);
-  const products = new PrismaProductRepository(db);
+  const transactions = prismaTransactions(db, (tx) => new PrismaProductRepository(tx));
   const categories = new PrismaCategoryDirectory(db);
   const useCases = {
-    createProduct: new CreateProduct(products, categories, systemEnvironment),
-    updateProductDetails: new UpdateProductDetails(products, categories, systemEnvironment),
-    changeProductPrice: new ChangeProductPrice(products, systemEnvironment),
-    discontinueProduct: new DiscontinueProduct(products, systemEnvironment),
+    createProduct: new CreateProduct(transactions, categories, systemEnvironment),
+    updateProductDetails: new UpdateProductDetails(transactions, categories, systemEnvironment),
+    changeProductPrice: new ChangeProductPrice(transactions, systemEnvironment),
+    discontinueProduct: new DiscontinueProduct(transactions, systemEnvironment),
   };
   const queries = new ProductCatalogQueries(db);
   const server = await startSubgraphServer({

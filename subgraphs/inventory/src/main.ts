@@ -1,5 +1,5 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { ReceiveStock } from './application/receive-stock/receive-stock.use-case';
 import { AdjustStock } from './application/adjust-stock/adjust-stock.use-case';
 import { connectInventoryDb } from './infrastructure/inventory-database';
@@ -20,7 +20,7 @@ export { typeDefs };
 export async function start(overrides: Partial<InventoryConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectInventoryDb(config.databaseUrl);
-  const levels = new PrismaStockLevelRepository(db, systemEnvironment);
+  const levels = prismaTransactions(db, (tx) => new PrismaStockLevelRepository(tx, systemEnvironment));
   const warehouses = new PrismaWarehouseDirectory(db);
   const useCases = {
     receiveStock: new ReceiveStock(levels, warehouses, new PrismaProductRegister(db), systemEnvironment),

@@ -1,5 +1,5 @@
 import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
-import { ProductNotYetLearnedError } from '../src/domain/stock-keeping-unit';
+import { ProductNotYetLearnedError } from '@storefront/kernel';
 import { productCreated, productDiscontinued, productPriceChanged } from '../../../test/support/catalog-events';
 import { aProductId, startHarness, type InventoryHarness } from './inventory-harness';
 

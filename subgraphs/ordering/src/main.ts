@@ -1,17 +1,18 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { formatMoney, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { formatMoney, prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
 import { ChangeCart } from './application/change-cart/change-cart.use-case';
 import { Checkout } from './application/checkout/checkout.use-case';
 import { SetTaxRate } from './application/set-tax-rate/set-tax-rate.use-case';
 import { CartQueries } from './infrastructure/cart.queries';
-import { cartPricer, PrismaCartTransactions, PrismaCheckoutTransactions } from './infrastructure/prisma-checkout-transactions';
+import { cartPricer, checkoutTransactions } from './infrastructure/prisma-checkout-transactions';
+import { PrismaCartRepository } from './infrastructure/prisma-cart.repository';
 import { PrismaPromotionCatalog } from './infrastructure/prisma-promotions';
 import { PrismaTaxRates } from './infrastructure/prisma-tax-rates';
 import { promotionsEventHandlers } from './infrastructure/events/promotions-event-handlers';
 import { connectOrderingDb } from './infrastructure/ordering-database';
-import { PrismaOrdersByIdempotencyKey, PrismaOrderTransactions } from './infrastructure/prisma-order.repository';
+import { PrismaOrderRepository, PrismaOrdersByIdempotencyKey } from './infrastructure/prisma-order.repository';
 import { PrismaPriceList } from './infrastructure/prisma-price-list';
 import { OrderQueries } from './infrastructure/order.queries';
 import { subscriptions } from './infrastructure/events/ordering-subscriptions';
@@ -29,16 +30,16 @@ export { typeDefs };
 export async function start(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
-  const transactions = new PrismaOrderTransactions(db, systemEnvironment);
+  const transactions = prismaTransactions(db, (tx) => new PrismaOrderRepository(tx, systemEnvironment));
   const useCases = {
     placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), systemEnvironment),
     cancelOrder: new CancelOrder(transactions, systemEnvironment),
-    checkout: new Checkout(new PrismaCheckoutTransactions(db, config.shippingQuoteSecret, systemEnvironment), systemEnvironment, formatMoney),
+    checkout: new Checkout(checkoutTransactions(db, config.shippingQuoteSecret, systemEnvironment), systemEnvironment, formatMoney),
   };
   const carts = {
     queries: new CartQueries(db),
     pricer: cartPricer(db, config.shippingQuoteSecret, systemEnvironment),
-    change: new ChangeCart(new PrismaCartTransactions(db), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
+    change: new ChangeCart(prismaTransactions(db, (tx) => new PrismaCartRepository(tx)), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
     setTaxRate: new SetTaxRate(new PrismaTaxRates(db)),
   };
   const queries = new OrderQueries(db);

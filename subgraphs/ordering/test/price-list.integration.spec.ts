@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ProductPriceChangedV1 } from '@storefront/events';
 import { OutboxRelay, RejectedEventError, toEnvelope } from '@storefront/messaging';
-import { ProductNotYetPricedError } from '../src/domain/priced-product';
+import { ProductNotYetLearnedError } from '@storefront/kernel';
 import { seedPriceList } from '../src/infrastructure/seed-price-list';
 import { eventually } from '../../../test/support/event-bus';
 import { productCreated, productDetailsChanged, productDiscontinued } from '../../../test/support/catalog-events';
@@ -111,7 +111,7 @@ describe("the price list follows catalog's events", () => {
     const productId = randomUUID();
     for (const early of [priceChanged(productId, 1499, 1), productDiscontinued(productId, 1)]) {
       const handled = ordering.consumer.handle(early);
-      await expect(handled).rejects.toBeInstanceOf(ProductNotYetPricedError);
+      await expect(handled).rejects.toBeInstanceOf(ProductNotYetLearnedError);
       await expect(handled).rejects.not.toBeInstanceOf(RejectedEventError);
     }
     expect(await entry(productId)).toBeUndefined();

@@ -1,9 +1,9 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
 import type { PaymentProvider } from './domain/payment-provider';
 import { connectPaymentsDb } from './infrastructure/payments-database';
-import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentTransactions } from './infrastructure/prisma-payment.repository';
+import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentRepository } from './infrastructure/prisma-payment.repository';
 import { PaymentQueries } from './infrastructure/payment.queries';
 import { connectPaymentProvider } from './infrastructure/provider/payment-provider-factory';
 import { orderSagaEventHandlers } from './infrastructure/events/order-saga-event-handlers';
@@ -21,7 +21,8 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
   const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl);
-  const useCases = { refundPayment: new RefundPayment(new PrismaPaymentTransactions(db), provider, systemEnvironment) };
+  const transactions = prismaTransactions(db, (tx) => new PrismaPaymentRepository(tx), PAYMENT_TRANSACTION_OPTIONS);
+  const useCases = { refundPayment: new RefundPayment(transactions, provider, systemEnvironment) };
   const queries = new PaymentQueries(db);
   const server = await startSubgraphServer({
     name: 'payments',

@@ -1,5 +1,5 @@
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { SetParcelProfile } from './application/set-parcel-profile/set-parcel-profile.use-case';
 import { EstimateDelivery } from './application/estimate-delivery/estimate-delivery.use-case';
 import { ListShippingRates } from './application/list-shipping-rates/list-shipping-rates.use-case';
@@ -11,7 +11,7 @@ import { PrismaProductRegister } from './infrastructure/prisma-shippable-product
 import { ParcelQueries } from './infrastructure/parcel.queries';
 import { CachedRateTable } from './infrastructure/cached-rate-table';
 import { readShippingRates } from './infrastructure/shipping-rate.queries';
-import { PrismaShippingTransactions } from './infrastructure/prisma-shipping-transactions';
+import { PrismaShipmentRepository } from './infrastructure/prisma-shipment.repository';
 import { RandomTrackingNumbers } from './infrastructure/random-tracking-numbers';
 import { ShipmentQueries } from './infrastructure/shipment.queries';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
@@ -29,7 +29,7 @@ export async function start(overrides: Partial<ShippingConfig> = {}): Promise<Ru
   const { db, queries: sqlQueries } = connectShippingDb(config.databaseUrl);
   const rateTable = new CachedRateTable(() => readShippingRates(db), config.rateTableTtlMs);
   const profiles = new PrismaParcelProfileRepository(db);
-  const transactions = new PrismaShippingTransactions(db);
+  const transactions = prismaTransactions(db, (tx) => new PrismaShipmentRepository(tx));
   const useCases = {
     setParcelProfile: new SetParcelProfile(profiles, new PrismaProductRegister(db)),
     estimateDelivery: new EstimateDelivery(rateTable),

@@ -1,5 +1,5 @@
 import { RejectedEventError, OutboxRelay, type EventConsumer, type SqlExecutor } from '@storefront/messaging';
-import { ProductNotYetLearnedError } from '../src/domain/shippable-product';
+import { ProductNotYetLearnedError } from '@storefront/kernel';
 import { eventually } from '../../../test/support/event-bus';
 import { productCreated, productDiscontinued, productPriceChanged } from '../../../test/support/catalog-events';
 import { AWAITING_MEASUREMENT, PARCEL_STATUSES, aProductId, admin, asProducts, startHarness, type ShippingHarness } from './shipping-harness';

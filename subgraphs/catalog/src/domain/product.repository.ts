@@ -1,3 +1,4 @@
+import type { AggregateStore } from '@storefront/kernel';
 import type { Product } from './product.aggregate';
 
 /** Raised when a new product's SKU is already in the catalog. */
@@ -8,12 +9,10 @@ export class DuplicateSkuError extends Error {
   }
 }
 
-/** Stores products. `save` fails with ConcurrentModificationError if the product changed since it was loaded. */
-export interface ProductRepository {
-  findById(id: string): Promise<Product | null>;
+/** Stores products inside one transaction, each change with the events it publishes. */
+export interface ProductRepository extends AggregateStore<Product> {
   /** Adds a new product; throws DuplicateSkuError when its SKU is taken. */
   add(product: Product): Promise<void>;
-  save(product: Product): Promise<void>;
 }
 
 /** Tells whether a category exists, so a product is never filed under a missing one. */

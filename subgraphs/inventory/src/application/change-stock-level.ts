@@ -1,25 +1,29 @@
-import { ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import { changeAggregate, fail, ok, type Result, type Transactions } from '@storefront/kernel';
 import type { StockLevel, StockLevelState } from '../domain/stock-level.aggregate';
-import type { StockLevelRepository } from '../domain/stock-level.repository';
+import type { StockLevelKey, StockLevelRepository } from '../domain/stock-level.repository';
 
 /**
- * Apply one aggregate method to the record (or take `whenMissing` when there is none yet) under
- * its row lock. Writers of an existing record simply wait their turn; only two first receipts
- * racing to open the same record retry, and the second attempt finds the record the first made.
+ * Applies one aggregate method to the record under its row lock, so concurrent writers of one
+ * record queue. Without a record, `opening` (when given) opens one, and the change is its first.
  */
-export function changeStockLevel(
-  levels: StockLevelRepository,
-  key: { productId: string; warehouseId: string },
+export async function changeStockLevel(
+  transactions: Transactions<StockLevelRepository>,
+  key: StockLevelKey,
   change: (level: StockLevel) => Result<void>,
-  whenMissing: () => Result<StockLevel>,
+  opening?: () => Result<StockLevel>,
 ): Promise<Result<StockLevelState>> {
-  return retryOnConcurrentModification(async () => {
-    const stored = await levels.update(key.productId, key.warehouseId, (current) => {
-      const level = current ? ok(current) : whenMissing();
-      if (!level.ok) return level;
-      const changed = change(level.value);
-      return changed.ok ? level : changed;
-    });
-    return stored.ok ? ok(stored.value.snapshot()) : stored;
-  });
+  const noRecord = () => fail('NO_STOCK_RECORD', `Product ${key.productId} has never been received in warehouse ${key.warehouseId}.`, 'productId');
+  const changed = await transactions.run((levels) =>
+    changeAggregate(levels, key, change, async () => {
+      if (!opening) return noRecord();
+      const opened = opening();
+      if (!opened.ok) return opened;
+      const first = change(opened.value);
+      if (!first.ok) return first;
+      if (await levels.open(opened.value)) return opened;
+      // A racing first change opened the record meanwhile: this change waits its turn behind it.
+      return changeAggregate(levels, key, change, noRecord);
+    }),
+  );
+  return changed.ok ? ok(changed.value.snapshot()) : changed;
 }

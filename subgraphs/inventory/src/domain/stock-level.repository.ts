@@ -1,17 +1,16 @@
-import type { Result } from '@storefront/kernel';
+import type { AggregateStore } from '@storefront/kernel';
 import type { StockLevel } from './stock-level.aggregate';
 
-/** Decides a record's next state from its current one (null when the product was never stocked there). */
-export type StockLevelChange = (current: StockLevel | null) => Result<StockLevel>;
+/** Names one product's record in one warehouse. */
+export interface StockLevelKey {
+  productId: string;
+  warehouseId: string;
+}
 
-/**
- * Stores stock levels, each change together with its movement in the audit trail.
- * `update` holds the record's row lock while the change is decided and stored, so concurrent
- * writers of one record queue behind each other instead of overwriting one another. It fails with
- * ConcurrentModificationError only when two writers open the same record at the same moment.
- */
-export interface StockLevelRepository {
-  update(productId: string, warehouseId: string, change: StockLevelChange): Promise<Result<StockLevel>>;
+/** Stores stock levels inside one transaction, each change together with its movements in the audit trail. */
+export interface StockLevelRepository extends AggregateStore<StockLevel, StockLevelKey> {
+  /** Stores a newly opened record, with its first change, unless the product already has one in that warehouse; false when it had. */
+  open(level: StockLevel): Promise<boolean>;
 }
 
 /** Tells whether a warehouse exists, so no unit is ever counted in a place that is not there. */

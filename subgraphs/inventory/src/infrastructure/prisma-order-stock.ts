@@ -1,7 +1,7 @@
 import type { Environment } from '@storefront/kernel';
 import type { OrderStock } from '../domain/reservation.repository';
 import type { StockLevel } from '../domain/stock-level.aggregate';
-import type { Prisma, StockLevel as StockLevelRow } from './prisma/generated/client';
+import type { Prisma } from './prisma/generated/client';
 import { toDomain, toMovement } from './stock-level.mapper';
 
 /** The stock levels of an order's products, inside the transaction of the event handler. */
@@ -11,14 +11,22 @@ export class PrismaOrderStock implements OrderStock {
     private readonly env: Environment,
   ) {}
 
-  /** Rows are locked in the order the sort returns them: by product, then warehouse, for every caller alike. */
+  /**
+   * Rows are locked in the order the sort gives them: by product, then warehouse, for every caller
+   * alike. The lock is raw only because Prisma's typed API cannot lock rows; the rows themselves
+   * are read with the typed API. A level opened between the two statements would be read without
+   * its lock, so then the lock is taken again (levels are never deleted: the count only grows).
+   */
   async lock(productIds: readonly string[]): Promise<StockLevel[]> {
     if (productIds.length === 0) return [];
-    const rows = await this.tx.$queryRaw<StockLevelRow[]>`
-      SELECT product_id AS "productId", warehouse_id AS "warehouseId", on_hand AS "onHand", reserved, version, updated_at AS "updatedAt"
-        FROM stock_levels WHERE product_id = ANY(${[...productIds]}::text[])
-       ORDER BY product_id, warehouse_id FOR UPDATE`;
-    return rows.map(toDomain);
+    const ids = [...productIds];
+    for (;;) {
+      const locked = await this.tx.$executeRaw`
+        SELECT 1 FROM stock_levels WHERE product_id = ANY(${ids}::text[]) ORDER BY product_id, warehouse_id FOR UPDATE`;
+      const rows = await this.tx.stockLevel.findMany({ where: { productId: { in: ids } }, orderBy: [{ productId: 'asc' }, { warehouseId: 'asc' }] });
+      if (rows.length === locked) return rows.map(toDomain);
+      // A re-lock taken out of order can, rarely, deadlock with another order: PostgreSQL then aborts one, and its event is delivered again.
+    }
   }
 
   async known(productIds: readonly string[]): Promise<Set<string>> {

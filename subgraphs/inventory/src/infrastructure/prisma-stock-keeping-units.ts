@@ -1,16 +1,18 @@
-import type { ProductRegister, StockKeepingUnit, StockKeepingUnitRepository } from '../domain/stock-keeping-unit';
+import type { CatalogCopies } from '@storefront/kernel';
+import { readLocked } from '@storefront/platform';
+import type { ProductRegister, StockKeepingUnit } from '../domain/stock-keeping-unit';
 import type { InventoryDb } from './inventory-database';
 import type { Prisma } from './prisma/generated/client';
 
-export class PrismaStockKeepingUnits implements StockKeepingUnitRepository {
+/** The products inventory knows; learning one also opens its stock records at zero in every warehouse. */
+export class PrismaStockKeepingUnits implements CatalogCopies<StockKeepingUnit> {
   constructor(private readonly tx: Prisma.TransactionClient) {}
 
   /** Locks the row until the transaction ends, so two changes to one product apply one after the other. */
-  async find(productId: string): Promise<StockKeepingUnit | null> {
-    const rows = await this.tx.$queryRaw<StockKeepingUnit[]>`
-      SELECT product_id AS "productId", sku, catalog_version AS "catalogVersion", discontinued_at AS "discontinuedAt"
-      FROM stock_keeping_units WHERE product_id = ${productId} FOR UPDATE`;
-    return rows[0] ?? null;
+  async lockFor(productId: string): Promise<StockKeepingUnit | null> {
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM stock_keeping_units WHERE product_id = ${productId} FOR UPDATE`, () =>
+      this.tx.stockKeepingUnit.findUniqueOrThrow({ where: { productId }, select: { productId: true, sku: true, catalogVersion: true, discontinuedAt: true } }),
+    );
   }
 
   async learn(unit: StockKeepingUnit): Promise<void> {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { NotificationsDb } from './notifications-database';
 
 /** A notification as the API shows it, straight from its row. */
@@ -33,6 +34,20 @@ export interface NotificationPage {
 
 const NEWEST_FIRST = [{ occurredAt: 'desc' }, { id: 'desc' }] as const;
 
+/** A row of the raw page query: checked, not cast, since the database and not the compiler says what it holds. */
+const PageRow = z.object({
+  request: z.number().int(),
+  id: z.string(),
+  customerId: z.string(),
+  orderId: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  channel: z.string(),
+  address: z.string().nullable(),
+  occurredAt: z.date(),
+  createdAt: z.date(),
+});
+
 /** The read side of notifications, straight from the table. */
 export class NotificationQueries {
   constructor(private readonly db: NotificationsDb) {}
@@ -41,6 +56,7 @@ export class NotificationQueries {
    * Every page asked for in one query, whatever the customers and cursors: each request is a row
    * of an unnest, joined laterally to its customer's newest notifications after its position, one
    * more than the page holds to know whether more follow. Pages come back in the order asked.
+   * Raw because Prisma's typed API has no lateral join: it would take one query per page.
    */
   async pages(requests: readonly PageRequest[]): Promise<NotificationPage[]> {
     if (requests.length === 0) return [];
@@ -48,7 +64,8 @@ export class NotificationQueries {
     const afterInstants = requests.map((r) => r.after?.occurredAt.toISOString() ?? null);
     const afterIds = requests.map((r) => r.after?.id ?? null);
     const limits = requests.map((r) => r.size + 1);
-    const rows = await this.db.$queryRaw<(NotificationView & { request: number })[]>`
+    const rows = z.array(PageRow).parse(
+      await this.db.$queryRaw`
       SELECT q.request::int AS request, n.id, n.customer_id AS "customerId", n.order_id AS "orderId", n.kind::text AS kind,
              n.message, n.channel::text AS channel, n.address, n.occurred_at AS "occurredAt", n.created_at AS "createdAt"
         FROM unnest(${customerIds}::text[], ${afterInstants}::text[], ${afterIds}::text[], ${limits}::int[])
@@ -59,7 +76,8 @@ export class NotificationQueries {
                 AND (q.after_at IS NULL OR (occurred_at, id) < (q.after_at::timestamptz, q.after_id::uuid))
               ORDER BY occurred_at DESC, id DESC
               LIMIT q.size) n
-       ORDER BY q.request, n.occurred_at DESC, n.id DESC`;
+       ORDER BY q.request, n.occurred_at DESC, n.id DESC`,
+    );
     const byRequest = groupBy(rows, (row) => row.request);
     return requests.map((request, i) => {
       const items = (byRequest.get(i + 1) ?? []).map(({ request: _, ...view }) => view);

@@ -7,7 +7,7 @@ import type { SagaOutcome, SagaStep } from '../domain/order-saga';
  * not stored yet, or a step ahead of one it must follow, throws: the event is delivered again later.
  */
 export async function changeOrder(orders: OrderRepository, orderId: string, step: SagaStep, change: (order: Order) => SagaOutcome): Promise<void> {
-  const order = await orders.findForUpdate(orderId);
+  const order = await orders.lockFor(orderId);
   if (!order) throw new OrderNotYetKnownError(orderId);
   const outcome = change(order);
   if (outcome === 'too-early') throw new SagaStepTooEarlyError(orderId, step, order.status);

@@ -1,20 +1,14 @@
+import type { AggregateStore } from '@storefront/kernel';
 import type { Order } from './order.aggregate';
 
 /**
  * Stores orders inside one transaction: an order and the integration events of its changes are
- * written together, or not at all.
+ * written together, or not at all. `lockFor` locks the order until the transaction ends, so
+ * changes to one order apply one after the other.
  */
-export interface OrderRepository {
-  /** Loads the order and locks it until the transaction ends, so changes to one order apply one after the other. */
-  findForUpdate(id: string): Promise<Order | null>;
+export interface OrderRepository extends AggregateStore<Order> {
   /** Adds a new order; IdempotencyKeyTakenError if the customer already placed one with its key. */
   add(order: Order): Promise<void>;
-  save(order: Order): Promise<void>;
-}
-
-/** Runs work in one transaction of ordering's database. */
-export interface OrderTransactions {
-  run<T>(work: (orders: OrderRepository) => Promise<T>): Promise<T>;
 }
 
 /** Finds the order a customer placed with an idempotency key, if any. */

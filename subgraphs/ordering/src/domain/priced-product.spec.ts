@@ -1,8 +1,17 @@
 import { Money, CurrencyMismatchError } from './money.value-object';
-import { changeDetails, changePrice, discontinue, isSellable } from './priced-product';
+import { applyCatalogChange, markDiscontinued } from '@storefront/kernel';
+import { changeDetails, isSellable, reprice, type PricedProduct } from './priced-product';
 import { aPricedProduct, now } from './order.test-builders';
 
 const later = new Date('2026-11-22T10:00:00.000Z');
+
+// What KeepPriceListCurrent applies under the entry's lock, each guarded by the catalog version.
+const changePrice = (product: PricedProduct, price: PricedProduct['price'], catalogVersion: number) =>
+  applyCatalogChange(product, catalogVersion, (current) => reprice(current, price));
+const rename = (product: PricedProduct, details: { name: string; categoryId: string | null }, catalogVersion: number) =>
+  applyCatalogChange(product, catalogVersion, (current) => changeDetails(current, details));
+const discontinue = (product: PricedProduct, catalogVersion: number, at: Date) =>
+  applyCatalogChange(product, catalogVersion, (current) => markDiscontinued(current, at));
 
 describe('the price list entry', () => {
   it('takes a newer catalog price and version', () => {
@@ -18,8 +27,8 @@ describe('the price list entry', () => {
   it('takes a newer catalog name and category, and ignores an older one', () => {
     const product = aPricedProduct({ catalogVersion: 1 });
     const category = '5c1e0000-0000-4000-8000-0000000000c1';
-    expect(changeDetails(product, { name: 'Stoneware mug', categoryId: category }, 2)).toEqual({ ...product, name: 'Stoneware mug', categoryId: category, catalogVersion: 2 });
-    expect(changeDetails(product, { name: 'Old name', categoryId: null }, 1)).toBe(product);
+    expect(rename(product, { name: 'Stoneware mug', categoryId: category }, 2)).toEqual({ ...product, name: 'Stoneware mug', categoryId: category, catalogVersion: 2 });
+    expect(rename(product, { name: 'Old name', categoryId: null }, 1)).toBe(product);
   });
 
   it('stops selling a product on a newer discontinuation, keeping the first date', () => {

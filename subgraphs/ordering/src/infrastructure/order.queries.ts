@@ -1,4 +1,5 @@
 import { isUuid } from '@storefront/platform';
+import { z } from 'zod';
 import type { OrderingDb } from './ordering-database';
 import { Prisma } from './prisma/generated/client';
 
@@ -40,35 +41,41 @@ export interface OrderPosition {
   id: string;
 }
 
-interface OrderViewRow {
-  id: string;
-  customer_id: string;
-  status: string;
-  total_amount: number;
-  subtotal_amount: number;
-  discount_amount: number;
-  shipping_amount: number;
-  tax_amount: number;
-  shipping_carrier: string | null;
-  shipping_days: number | null;
-  currency: string;
-  placed_at: Date;
-  status_reason_code: string | null;
-  status_reason_message: string | null;
-  contact_email: string;
-  ship_to_name: string;
-  ship_to_line1: string;
-  ship_to_line2: string | null;
-  ship_to_city: string;
-  ship_to_postal_code: string;
-  ship_to_country: string;
-  carrier: string | null;
-  tracking_number: string | null;
-  lines: { productId: string; name: string; quantity: number; unitPriceAmount: number; currency: string }[];
-  promotions: { code: string | null; description: string; amount: number }[];
-}
+/** A row of the raw order queries: checked, not cast, since the database and not the compiler says what it holds. */
+const OrderViewRow = z.object({
+  id: z.string(),
+  customer_id: z.string(),
+  status: z.string(),
+  total_amount: z.number().int(),
+  subtotal_amount: z.number().int(),
+  discount_amount: z.number().int(),
+  shipping_amount: z.number().int(),
+  tax_amount: z.number().int(),
+  shipping_carrier: z.string().nullable(),
+  shipping_days: z.number().int().nullable(),
+  currency: z.string(),
+  placed_at: z.date(),
+  status_reason_code: z.string().nullable(),
+  status_reason_message: z.string().nullable(),
+  contact_email: z.string(),
+  ship_to_name: z.string(),
+  ship_to_line1: z.string(),
+  ship_to_line2: z.string().nullable(),
+  ship_to_city: z.string(),
+  ship_to_postal_code: z.string(),
+  ship_to_country: z.string(),
+  carrier: z.string().nullable(),
+  tracking_number: z.string().nullable(),
+  lines: z.array(z.object({ productId: z.string(), name: z.string(), quantity: z.number().int(), unitPriceAmount: z.number().int(), currency: z.string() })),
+  promotions: z.array(z.object({ code: z.string().nullable(), description: z.string(), amount: z.number().int() })),
+});
+type OrderViewRow = z.infer<typeof OrderViewRow>;
+const OrderViewRows = z.array(OrderViewRow);
 
-/** An order with its lines in one statement: a page or a batch of orders is one query, not one per order. */
+/**
+ * An order with its lines in one statement: a page or a batch of orders is one query, not one per
+ * order. Raw because the typed API reads an order's lines and promotions with further queries.
+ */
 const SELECT_ORDERS = Prisma.sql`
   SELECT o.id, o.customer_id, o.status::text AS status, o.total_amount, o.currency, o.placed_at,
          o.subtotal_amount, o.discount_amount, o.shipping_amount, o.tax_amount, o.shipping_carrier, o.shipping_days,
@@ -123,7 +130,7 @@ export class OrderQueries {
   async byIds(ids: readonly string[]): Promise<(OrderView | null)[]> {
     const wanted = [...new Set(ids.filter(isUuid))];
     if (wanted.length === 0) return ids.map(() => null);
-    const rows = await this.db.$queryRaw<OrderViewRow[]>`${SELECT_ORDERS} WHERE o.id = ANY(${wanted}::uuid[])`;
+    const rows = OrderViewRows.parse(await this.db.$queryRaw`${SELECT_ORDERS} WHERE o.id = ANY(${wanted}::uuid[])`);
     const byId = new Map(rows.map((row) => [row.id, toView(row)]));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
@@ -131,9 +138,11 @@ export class OrderQueries {
   /** One page of a customer's orders, newest first, after the given position; one query. */
   async ofCustomer(customerId: string, after: OrderPosition | null, size: number): Promise<{ items: OrderView[]; hasNextPage: boolean }> {
     const from = after ? Prisma.sql`AND (o.placed_at, o.id) < (${after.placedAt}::timestamptz, ${after.id}::uuid)` : Prisma.empty;
-    const rows = await this.db.$queryRaw<OrderViewRow[]>`
-      ${SELECT_ORDERS} WHERE o.customer_id = ${customerId} ${from}
-       ORDER BY o.placed_at DESC, o.id DESC LIMIT ${size + 1}`;
+    const rows = OrderViewRows.parse(
+      await this.db.$queryRaw`
+        ${SELECT_ORDERS} WHERE o.customer_id = ${customerId} ${from}
+         ORDER BY o.placed_at DESC, o.id DESC LIMIT ${size + 1}`,
+    );
     return { items: rows.slice(0, size).map(toView), hasNextPage: rows.length > size };
   }
 }

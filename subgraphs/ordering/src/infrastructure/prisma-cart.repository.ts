@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConcurrentModificationError } from '@storefront/kernel';
+import { readLocked } from '@storefront/platform';
 import { Cart } from '../domain/cart.aggregate';
 import type { CartRepository } from '../domain/cart.repository';
 import type { Prisma } from './prisma/generated/client';
@@ -22,23 +22,24 @@ export class PrismaCartRepository implements CartRepository {
 
   async forCustomer(customerId: string): Promise<Cart> {
     const id = cartIdOf(customerId);
-    // Opening the cart and locking it are one step, so two first additions at once cannot both open one.
-    await this.tx.$executeRaw`INSERT INTO carts (id, customer_id) VALUES (${id}::uuid, ${customerId}) ON CONFLICT (customer_id) DO NOTHING`;
-    const rows = await this.tx.$queryRaw<{ currency: string | null; coupon: string | null; version: number }[]>`
-      SELECT currency, coupon, version FROM carts WHERE id = ${id}::uuid FOR UPDATE`;
-    const row = rows[0];
-    if (!row) throw new Error(`The cart of ${customerId} vanished while it was being opened`);
-    const lines = await this.tx.cartLine.findMany({ where: { cartId: id }, orderBy: { position: 'asc' }, select: { productId: true, quantity: true } });
-    return Cart.restore({ id, customerId, lines, currency: row.currency, coupon: row.coupon, version: row.version });
+    // Opened by insert-or-ignore, then locked: two first additions at once open one cart, and the second waits for the first.
+    await this.tx.cart.createMany({ data: [{ id, customerId }], skipDuplicates: true });
+    const cart = await readLocked(this.tx.$executeRaw`SELECT 1 FROM carts WHERE id = ${id}::uuid FOR UPDATE`, () =>
+      this.tx.cart.findUniqueOrThrow({
+        where: { id },
+        select: { currency: true, coupon: true, version: true, lines: { orderBy: { position: 'asc' }, select: { productId: true, quantity: true } } },
+      }),
+    );
+    if (!cart) throw new Error(`The cart of ${customerId} vanished while it was being opened`);
+    return Cart.restore({ id, customerId, ...cart });
   }
 
   async save(cart: Cart): Promise<void> {
     const state = cart.snapshot();
-    const { count } = await this.tx.cart.updateMany({
-      where: { id: state.id, version: state.version },
+    await this.tx.cart.update({
+      where: { id: state.id },
       data: { currency: state.currency, coupon: state.coupon, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (count === 0) throw new ConcurrentModificationError('Cart', state.id);
     await this.tx.cartLine.deleteMany({ where: { cartId: state.id } });
     await this.tx.cartLine.createMany({ data: state.lines.map((line, position) => ({ cartId: state.id, productId: line.productId, quantity: line.quantity, position })) });
   }

@@ -1,7 +1,7 @@
-import type { CheckoutTransactions, CheckoutUnit } from '../application/checkout/checkout.use-case';
-import type { CartTransactions, CartRepository } from '../domain/cart.repository';
+import type { CheckoutUnit } from '../application/checkout/checkout.use-case';
 import { CartPricer } from '../application/price-cart/cart-pricer';
-import type { Environment } from '@storefront/kernel';
+import type { Environment, Transactions } from '@storefront/kernel';
+import { prismaTransactions } from '@storefront/platform';
 import { PrismaCartRepository } from './prisma-cart.repository';
 import { PrismaOrderRepository, PrismaOrdersByIdempotencyKey } from './prisma-order.repository';
 import { PrismaPriceList } from './prisma-price-list';
@@ -15,34 +15,16 @@ export function cartPricer(db: OrderingDb | Prisma.TransactionClient, quoteSecre
   return new CartPricer(new PrismaPriceList(db), new PrismaPromotionCatalog(db), new PrismaTaxRates(db), quoteSecret, env);
 }
 
-export class PrismaCartTransactions implements CartTransactions {
-  constructor(private readonly db: OrderingDb) {}
-
-  run<T>(work: (carts: CartRepository) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) => work(new PrismaCartRepository(tx)));
-  }
-}
-
 /**
  * Checkout's one transaction. Its reads go through the transaction's own connection too: a
  * checkout never waits for a second connection while holding one, so a burst of checkouts cannot
  * exhaust the pool and deadlock.
  */
-export class PrismaCheckoutTransactions implements CheckoutTransactions {
-  constructor(
-    private readonly db: OrderingDb,
-    private readonly quoteSecret: string,
-    private readonly env: Environment,
-  ) {}
-
-  run<T>(work: (unit: CheckoutUnit) => Promise<T>): Promise<T> {
-    return this.db.$transaction((tx) =>
-      work({
-        carts: new PrismaCartRepository(tx),
-        orders: new PrismaOrderRepository(tx, this.env),
-        ordersByKey: new PrismaOrdersByIdempotencyKey(tx),
-        pricer: cartPricer(tx, this.quoteSecret, this.env),
-      }),
-    );
-  }
+export function checkoutTransactions(db: OrderingDb, quoteSecret: string, env: Environment): Transactions<CheckoutUnit> {
+  return prismaTransactions(db, (tx) => ({
+    carts: new PrismaCartRepository(tx),
+    orders: new PrismaOrderRepository(tx, env),
+    ordersByKey: new PrismaOrdersByIdempotencyKey(tx),
+    pricer: cartPricer(tx, quoteSecret, env),
+  }));
 }

@@ -1,5 +1,6 @@
-import { isUuid } from '@storefront/platform';
-import type { PriceList, PricedProduct, PricedProductRepository } from '../domain/priced-product';
+import type { CatalogCopies } from '@storefront/kernel';
+import { isUuid, readLocked } from '@storefront/platform';
+import type { PriceList, PricedProduct } from '../domain/priced-product';
 import type { OrderingDb } from './ordering-database';
 import type { Prisma, PriceListEntry } from './prisma/generated/client';
 
@@ -35,16 +36,15 @@ export class PrismaPriceList implements PriceList {
   }
 }
 
-/** Works inside the transaction of the catalog event being handled. */
-export class PrismaPricedProducts implements PricedProductRepository {
+/** The price list inside the transaction of the catalog event being handled. */
+export class PrismaPricedProducts implements CatalogCopies<PricedProduct> {
   constructor(private readonly tx: Prisma.TransactionClient) {}
 
-  async find(productId: string): Promise<PricedProduct | null> {
-    const [row] = await this.tx.$queryRaw<PriceListEntry[]>`
-      SELECT product_id AS "productId", sku, name, price_amount AS "priceAmount", price_currency AS "priceCurrency",
-             category_id AS "categoryId", discontinued_at AS "discontinuedAt", catalog_version AS "catalogVersion", updated_at AS "updatedAt"
-        FROM price_list WHERE product_id = ${productId}::uuid FOR UPDATE`;
-    return row ? toPricedProduct(row) : null;
+  async lockFor(productId: string): Promise<PricedProduct | null> {
+    if (!isUuid(productId)) return null;
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM price_list WHERE product_id = ${productId}::uuid FOR UPDATE`, async () =>
+      toPricedProduct(await this.tx.priceListEntry.findUniqueOrThrow({ where: { productId } })),
+    );
   }
 
   async learn(product: PricedProduct): Promise<void> {

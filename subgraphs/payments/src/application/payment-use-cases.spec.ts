@@ -37,7 +37,7 @@ class OnePayment implements PaymentRepository {
   saves = 0;
   constructor(readonly payment: Payment) {}
   async add() {}
-  async findByOrderForUpdate(orderId: string) {
+  async lockFor(orderId: string) {
     return orderId === this.payment.snapshot().orderId ? this.payment : null;
   }
   async save() {

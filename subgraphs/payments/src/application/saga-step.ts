@@ -16,7 +16,7 @@ export abstract class PaymentSagaStep {
   ) {}
 
   async execute(orderId: string): Promise<Result<void>> {
-    const payment = await this.payments.findByOrderForUpdate(orderId);
+    const payment = await this.payments.lockFor(orderId);
     if (!payment) throw new PaymentNotYetRecordedError(orderId);
     const moved = await this.move(payment, orderId);
     if (moved.ok) await this.payments.save(payment);

@@ -1,16 +1,15 @@
+import type { AggregateStore } from '@storefront/kernel';
 import type { Payment } from './payment.aggregate';
 
 /**
- * Stores payments, one per order, each change together with its refunds and the events it
- * publishes. `findByOrderForUpdate` holds the payment's row lock until the transaction ends, so
- * changes to one payment (an authorization and a cancellation, two refunds) apply one after the
- * other; `save` still fails with ConcurrentModificationError if the payment changed meanwhile.
+ * Stores payments, one per order and keyed by the order's id, each change together with its
+ * refunds and the events it publishes. `lockFor` holds the payment's row lock until the
+ * transaction ends, so changes to one payment (an authorization and a cancellation, two refunds)
+ * apply one after the other.
  */
-export interface PaymentRepository {
+export interface PaymentRepository extends AggregateStore<Payment> {
   /** Adds a newly recorded payment unless its order already has one (then the one on record stays). */
   add(payment: Payment): Promise<void>;
-  findByOrderForUpdate(orderId: string): Promise<Payment | null>;
-  save(payment: Payment): Promise<void>;
 }
 
 /** Raised when an event about an order's payment arrives before the order itself: retried until it has. */

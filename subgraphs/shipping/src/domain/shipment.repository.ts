@@ -1,14 +1,14 @@
+import type { AggregateStore } from '@storefront/kernel';
 import type { Shipment } from './shipment.aggregate';
 
 /**
- * Stores shipments, one per order, within one transaction. `lockFor` holds the order's lock until
- * the transaction ends, so everything that happens to one order's shipment happens one at a time,
- * even before the shipment exists. `save` publishes what the shipment recorded, with the change.
+ * Stores shipments, one per order, within one transaction, keyed by order id. `lockFor` holds the
+ * order's lock until the transaction ends, so everything that happens to one order's shipment
+ * happens one at a time, even before the shipment exists. `save` and `add` publish what the
+ * shipment recorded, with the change.
  */
-export interface ShipmentRepository {
-  lockFor(orderId: string): Promise<Shipment | null>;
+export interface ShipmentRepository extends AggregateStore<Shipment> {
   add(shipment: Shipment): Promise<void>;
-  save(shipment: Shipment): Promise<void>;
 }
 
 /** Orders cancelled before shipping heard they were confirmed: no shipment is ever made for them. */

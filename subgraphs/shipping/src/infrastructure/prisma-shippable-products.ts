@@ -1,20 +1,21 @@
-import type { ProductRegister, ShippableProduct, ShippableProductRepository } from '../domain/shippable-product';
+import type { CatalogCopies } from '@storefront/kernel';
+import { readLocked } from '@storefront/platform';
+import type { ProductRegister, ShippableProduct } from '../domain/shippable-product';
 import type { Prisma } from './prisma/generated/client';
 import type { ShippingDb } from './shipping-database';
 
-/** Works inside one transaction of the event handler that changes the products. */
-export class PrismaShippableProducts implements ShippableProductRepository {
+/** The products shipping has learned of, inside the transaction of the catalog event being handled. */
+export class PrismaShippableProducts implements CatalogCopies<ShippableProduct> {
   constructor(private readonly tx: Prisma.TransactionClient) {}
 
   /**
    * Locks the row until the transaction ends: two events about one product handled at once are
    * applied one after the other, so an older version can never overwrite a newer one.
    */
-  async find(productId: string): Promise<ShippableProduct | null> {
-    const [row] = await this.tx.$queryRaw<ShippableProduct[]>`
-      SELECT product_id AS "productId", sku, name, catalog_version AS "catalogVersion", discontinued_at AS "discontinuedAt"
-        FROM shippable_products WHERE product_id = ${productId} FOR UPDATE`;
-    return row ?? null;
+  async lockFor(productId: string): Promise<ShippableProduct | null> {
+    return readLocked(this.tx.$executeRaw`SELECT 1 FROM shippable_products WHERE product_id = ${productId} FOR UPDATE`, () =>
+      this.tx.shippableProduct.findUniqueOrThrow({ where: { productId }, select: { productId: true, sku: true, name: true, catalogVersion: true, discontinuedAt: true } }),
+    );
   }
 
   async learn(product: ShippableProduct): Promise<void> {

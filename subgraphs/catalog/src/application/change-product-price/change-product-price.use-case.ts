@@ -1,4 +1,4 @@
-import type { Environment, Result } from '@storefront/kernel';
+import type { Environment, Result, Transactions } from '@storefront/kernel';
 import type { ProductState } from '../../domain/product.aggregate';
 import type { ProductRepository } from '../../domain/product.repository';
 import { modifyProduct } from '../modify-product';
@@ -10,11 +10,11 @@ export interface ChangeProductPriceCommand {
 
 export class ChangeProductPrice {
   constructor(
-    private readonly products: ProductRepository,
+    private readonly transactions: Transactions<ProductRepository>,
     private readonly env: Environment,
   ) {}
 
   execute({ id, price }: ChangeProductPriceCommand): Promise<Result<ProductState>> {
-    return modifyProduct(this.products, id, (product) => product.changePrice(price.amount, price.currency, this.env.now()));
+    return modifyProduct(this.transactions, id, (product) => product.changePrice(price.amount, price.currency, this.env.now()));
   }
 }

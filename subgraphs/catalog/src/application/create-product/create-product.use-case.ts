@@ -1,4 +1,4 @@
-import { fail, ok, type Environment, type Result } from '@storefront/kernel';
+import { fail, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import { Product, type NewProduct, type ProductState } from '../../domain/product.aggregate';
 import { DuplicateSkuError, type CategoryDirectory, type ProductRepository } from '../../domain/product.repository';
 
@@ -6,7 +6,7 @@ export type CreateProductCommand = Omit<NewProduct, 'id'>;
 
 export class CreateProduct {
   constructor(
-    private readonly products: ProductRepository,
+    private readonly transactions: Transactions<ProductRepository>,
     private readonly categories: CategoryDirectory,
     private readonly env: Environment,
   ) {}
@@ -18,7 +18,7 @@ export class CreateProduct {
     const created = Product.create({ ...command, id: this.env.newId() }, this.env.now());
     if (!created.ok) return created;
     try {
-      await this.products.add(created.value);
+      await this.transactions.run((products) => products.add(created.value));
     } catch (error) {
       if (error instanceof DuplicateSkuError) return fail('DUPLICATE_SKU', `SKU ${error.sku} is already in the catalog.`, 'sku');
       throw error;

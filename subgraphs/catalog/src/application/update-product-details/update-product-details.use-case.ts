@@ -1,7 +1,6 @@
-import { fail, type Result } from '@storefront/kernel';
+import { fail, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import type { DetailsChange, ProductState } from '../../domain/product.aggregate';
 import type { CategoryDirectory, ProductRepository } from '../../domain/product.repository';
-import type { Environment } from '@storefront/kernel';
 import { modifyProduct } from '../modify-product';
 
 export interface UpdateProductDetailsCommand extends DetailsChange {
@@ -10,7 +9,7 @@ export interface UpdateProductDetailsCommand extends DetailsChange {
 
 export class UpdateProductDetails {
   constructor(
-    private readonly products: ProductRepository,
+    private readonly transactions: Transactions<ProductRepository>,
     private readonly categories: CategoryDirectory,
     private readonly env: Pick<Environment, 'now'>,
   ) {}
@@ -19,6 +18,6 @@ export class UpdateProductDetails {
     if (change.categoryId && !(await this.categories.exists(change.categoryId))) {
       return fail('UNKNOWN_CATEGORY', `There is no category ${change.categoryId}.`, 'categoryId');
     }
-    return modifyProduct(this.products, id, (product) => product.updateDetails(change, this.env.now()));
+    return modifyProduct(this.transactions, id, (product) => product.updateDetails(change, this.env.now()));
   }
 }

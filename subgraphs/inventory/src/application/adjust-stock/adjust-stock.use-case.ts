@@ -1,4 +1,4 @@
-import { fail, type Environment, type Result } from '@storefront/kernel';
+import type { Environment, Result, Transactions } from '@storefront/kernel';
 import { checkAdjustment, checkReason } from '../../domain/quantity';
 import type { StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
@@ -16,7 +16,7 @@ export interface AdjustStockCommand {
 /** Corrects the units on hand after a count, a breakage or a loss, with the reason on record. */
 export class AdjustStock {
   constructor(
-    private readonly levels: StockLevelRepository,
+    private readonly transactions: Transactions<StockLevelRepository>,
     private readonly warehouses: WarehouseDirectory,
     private readonly env: Environment,
   ) {}
@@ -29,11 +29,6 @@ export class AdjustStock {
     if (!explained.ok) return explained;
     const warehouse = await knownWarehouse(this.warehouses, warehouseId);
     if (!warehouse.ok) return warehouse;
-    return changeStockLevel(
-      this.levels,
-      { productId, warehouseId },
-      (level) => level.adjust(quantity, reason, this.env.now()),
-      () => fail('NO_STOCK_RECORD', `Product ${productId} has never been received in warehouse ${warehouseId}.`, 'productId'),
-    );
+    return changeStockLevel(this.transactions, { productId, warehouseId }, (level) => level.adjust(quantity, reason, this.env.now()));
   }
 }

@@ -1,4 +1,4 @@
-import type { Environment, Result } from '@storefront/kernel';
+import type { Environment, Result, Transactions } from '@storefront/kernel';
 import { checkPositiveQuantity } from '../../domain/quantity';
 import { StockLevel, type StockLevelState } from '../../domain/stock-level.aggregate';
 import type { StockLevelRepository, WarehouseDirectory } from '../../domain/stock-level.repository';
@@ -15,7 +15,7 @@ export interface ReceiveStockCommand {
 /** Counts units of a product inventory has learned of that arrived at a warehouse. */
 export class ReceiveStock {
   constructor(
-    private readonly levels: StockLevelRepository,
+    private readonly transactions: Transactions<StockLevelRepository>,
     private readonly warehouses: WarehouseDirectory,
     private readonly products: ProductRegister,
     private readonly env: Environment,
@@ -30,7 +30,7 @@ export class ReceiveStock {
     const product = await knownProduct(this.products, productId);
     if (!product.ok) return product;
     return changeStockLevel(
-      this.levels,
+      this.transactions,
       { productId, warehouseId },
       (level) => level.receive(quantity, this.env.now()),
       () => StockLevel.open(productId, warehouseId),

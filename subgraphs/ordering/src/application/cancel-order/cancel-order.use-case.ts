@@ -1,5 +1,5 @@
-import { fail, ok, type Environment, type Result } from '@storefront/kernel';
-import type { OrderTransactions } from '../../domain/order.repository';
+import { fail, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
+import type { OrderRepository } from '../../domain/order.repository';
 
 export interface CancelOrderCommand {
   orderId: string;
@@ -10,13 +10,13 @@ export interface CancelOrderCommand {
 /** The customer cancels their order before it is dispatched. */
 export class CancelOrder {
   constructor(
-    private readonly transactions: OrderTransactions,
+    private readonly transactions: Transactions<OrderRepository>,
     private readonly env: Pick<Environment, 'now'>,
   ) {}
 
   execute({ orderId, customerId }: CancelOrderCommand): Promise<Result<{ orderId: string }>> {
     return this.transactions.run(async (orders) => {
-      const order = await orders.findForUpdate(orderId);
+      const order = await orders.lockFor(orderId);
       // Someone else's order is answered like one that does not exist: its existence is not theirs to learn.
       if (!order || !order.belongsTo(customerId)) return fail('ORDER_NOT_FOUND', `You have no order ${orderId}.`, 'id');
       const cancelled = order.cancel(this.env.now());

@@ -1,6 +1,6 @@
-import { ok, retryOnConcurrentModification, type Result } from '@storefront/kernel';
+import { ok, type Result, type Transactions } from '@storefront/kernel';
 import type { Cart } from '../../domain/cart.aggregate';
-import type { CartTransactions } from '../../domain/cart.repository';
+import type { CartRepository } from '../../domain/cart.repository';
 import type { PricedProduct, PriceList } from '../../domain/priced-product';
 import type { PromotionCatalog } from '../../domain/promotion';
 
@@ -16,7 +16,7 @@ const normaliseId = (productId: string): string => productId.trim().toLowerCase(
 /** The signed-in customer changes their cart: one aggregate method under the cart's row lock, then saved. */
 export class ChangeCart {
   constructor(
-    private readonly transactions: CartTransactions,
+    private readonly transactions: Transactions<CartRepository>,
     private readonly priceList: PriceList,
     private readonly promotions: PromotionCatalog,
   ) {}
@@ -52,14 +52,12 @@ export class ChangeCart {
   }
 
   private change(customerId: string, apply: (cart: Cart) => Result<void>): Promise<Result<{ cartId: string }>> {
-    return retryOnConcurrentModification(() =>
-      this.transactions.run(async (carts) => {
-        const cart = await carts.forCustomer(customerId);
-        const changed = apply(cart);
-        if (!changed.ok) return changed;
-        await carts.save(cart);
-        return ok({ cartId: cart.id });
-      }),
-    );
+    return this.transactions.run(async (carts) => {
+      const cart = await carts.forCustomer(customerId);
+      const changed = apply(cart);
+      if (!changed.ok) return changed;
+      await carts.save(cart);
+      return ok({ cartId: cart.id });
+    });
   }
 }

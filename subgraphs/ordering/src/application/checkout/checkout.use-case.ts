@@ -1,4 +1,4 @@
-import { fail, ok, type DomainError, type Result } from '@storefront/kernel';
+import { fail, ok, type DomainError, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import type { CartRepository } from '../../domain/cart.repository';
 import { MAX_AMOUNT, Money } from '../../domain/money.value-object';
 import { Order } from '../../domain/order.aggregate';
@@ -6,7 +6,6 @@ import { fromCart } from '../../domain/order-charges';
 import { checkContactEmail, checkIdempotencyKey, checkPaymentToken } from '../../domain/order-request';
 import { IdempotencyKeyTakenError, type OrderRepository, type OrdersByIdempotencyKey } from '../../domain/order.repository';
 import { parseShippingAddress, type ShippingAddressInput } from '../../domain/shipping-address.value-object';
-import type { Environment } from '@storefront/kernel';
 import type { CartPricer } from '../price-cart/cart-pricer';
 
 export interface CheckoutCommand {
@@ -35,10 +34,6 @@ export interface CheckoutUnit {
   pricer: CartPricer;
 }
 
-export interface CheckoutTransactions {
-  run<T>(work: (unit: CheckoutUnit) => Promise<T>): Promise<T>;
-}
-
 type CheckoutResult = Result<{ orderId: string }, CheckoutError>;
 
 /**
@@ -49,7 +44,7 @@ type CheckoutResult = Result<{ orderId: string }, CheckoutError>;
  */
 export class Checkout {
   constructor(
-    private readonly transactions: CheckoutTransactions,
+    private readonly transactions: Transactions<CheckoutUnit>,
     private readonly env: Environment,
     private readonly formatMoney: (amount: number, currency: string) => string,
   ) {}

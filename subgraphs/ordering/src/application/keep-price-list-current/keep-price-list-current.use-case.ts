@@ -1,36 +1,29 @@
-import { changeDetails, changePrice, discontinue, ProductNotYetPricedError, type PricedProduct, type PricedProductRepository } from '../../domain/priced-product';
+import { CatalogFollower, type CatalogCopies } from '@storefront/kernel';
+import { changeDetails, reprice, type PricedProduct } from '../../domain/priced-product';
 
 type Price = PricedProduct['price'];
 
 /** Follows the catalog: new products join the price list, names, categories and prices change, discontinued products stop selling. */
 export class KeepPriceListCurrent {
-  constructor(private readonly products: PricedProductRepository) {}
+  private readonly catalog: CatalogFollower<PricedProduct>;
 
-  async learn(product: { productId: string; sku: string; name: string; price: Price; categoryId: string | null; catalogVersion: number }): Promise<void> {
-    await this.products.learn({ ...product, discontinuedAt: null });
+  constructor(products: CatalogCopies<PricedProduct>) {
+    this.catalog = new CatalogFollower(products, 'Ordering');
   }
 
-  async changeDetails(productId: string, details: { name: string; categoryId: string | null }, catalogVersion: number): Promise<void> {
-    const product = await this.known(productId);
-    const changed = changeDetails(product, details, catalogVersion);
-    if (changed !== product) await this.products.save(changed);
+  learn(product: { productId: string; sku: string; name: string; price: Price; categoryId: string | null; catalogVersion: number }): Promise<void> {
+    return this.catalog.learn({ ...product, discontinuedAt: null });
   }
 
-  async changePrice(productId: string, price: Price, catalogVersion: number): Promise<void> {
-    const product = await this.known(productId);
-    const changed = changePrice(product, price, catalogVersion);
-    if (changed !== product) await this.products.save(changed);
+  changeDetails(productId: string, details: { name: string; categoryId: string | null }, catalogVersion: number): Promise<void> {
+    return this.catalog.change(productId, catalogVersion, (product) => changeDetails(product, details));
   }
 
-  async discontinue(productId: string, catalogVersion: number, at: Date): Promise<void> {
-    const product = await this.known(productId);
-    const changed = discontinue(product, catalogVersion, at);
-    if (changed !== product) await this.products.save(changed);
+  changePrice(productId: string, price: Price, catalogVersion: number): Promise<void> {
+    return this.catalog.change(productId, catalogVersion, (product) => reprice(product, price));
   }
 
-  private async known(productId: string): Promise<PricedProduct> {
-    const product = await this.products.find(productId);
-    if (!product) throw new ProductNotYetPricedError(productId);
-    return product;
+  discontinue(productId: string, catalogVersion: number, at: Date): Promise<void> {
+    return this.catalog.discontinue(productId, catalogVersion, at);
   }
 }

@@ -1,7 +1,7 @@
-import { ok, type Environment, type Result } from '@storefront/kernel';
+import { ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import { Order } from '../../domain/order.aggregate';
 import { checkIdempotencyKey, checkOrderRequest, type OrderRequest } from '../../domain/order-request';
-import { IdempotencyKeyTakenError, type OrdersByIdempotencyKey, type OrderTransactions } from '../../domain/order.repository';
+import { IdempotencyKeyTakenError, type OrderRepository, type OrdersByIdempotencyKey } from '../../domain/order.repository';
 import type { PriceList } from '../../domain/priced-product';
 
 export interface PlaceOrderCommand extends OrderRequest {
@@ -16,7 +16,7 @@ export interface PlaceOrderCommand extends OrderRequest {
  */
 export class PlaceOrder {
   constructor(
-    private readonly transactions: OrderTransactions,
+    private readonly transactions: Transactions<OrderRepository>,
     private readonly byKey: OrdersByIdempotencyKey,
     private readonly priceList: PriceList,
     private readonly env: Environment,

@@ -1,3 +1,4 @@
+import { readLocked } from '@storefront/platform';
 import type { PaymentsDb } from '../payments-database';
 import type { Prisma, TestProviderOperation } from '../prisma/generated/client';
 
@@ -31,10 +32,9 @@ export class TestProviderBooks {
   async operate(key: string, kind: OperationKind, amount: { amount: number; currency: string } | null, decide: Decide): Promise<Entry | 'FAILED_THIS_TIME'> {
     return this.db.$transaction(async (tx) => {
       await tx.testProviderOperation.createMany({ data: [{ idempotencyKey: key, kind, amount: amount?.amount, currency: amount?.currency }], skipDuplicates: true });
-      const [entry] = await tx.$queryRaw<Entry[]>`
-        SELECT idempotency_key AS "idempotencyKey", kind, reference, amount, currency, outcome, decline_code AS "declineCode",
-               failed_attempts AS "failedAttempts", created_at AS "createdAt"
-        FROM test_provider_operations WHERE idempotency_key = ${key} FOR UPDATE`;
+      // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
+      await tx.$executeRaw`SELECT 1 FROM test_provider_operations WHERE idempotency_key = ${key} FOR UPDATE`;
+      const entry = await tx.testProviderOperation.findUnique({ where: { idempotencyKey: key } });
       if (!entry || entry.kind !== kind || entry.amount !== (amount?.amount ?? null) || entry.currency !== (amount?.currency ?? null)) {
         throw new IdempotencyKeyReusedError(key);
       }
@@ -51,11 +51,10 @@ export class TestProviderBooks {
 
   /** The authorization named by `reference`, locked so that operations on it apply one at a time. */
   async authorization(tx: Tx, reference: string): Promise<Entry | null> {
-    const [entry] = await tx.$queryRaw<Entry[]>`
-      SELECT idempotency_key AS "idempotencyKey", kind, reference, amount, currency, outcome, decline_code AS "declineCode",
-             failed_attempts AS "failedAttempts", created_at AS "createdAt"
-      FROM test_provider_operations WHERE kind = 'authorize' AND outcome = 'AUTHORIZED' AND reference = ${reference} FOR UPDATE`;
-    return entry ?? null;
+    return readLocked(
+      tx.$executeRaw`SELECT 1 FROM test_provider_operations WHERE kind = 'authorize' AND outcome = 'AUTHORIZED' AND reference = ${reference} FOR UPDATE`,
+      () => tx.testProviderOperation.findFirst({ where: { kind: 'authorize', outcome: 'AUTHORIZED', reference } }),
+    );
   }
 
   /** Settled operations of one kind on an authorization, with their amounts. */

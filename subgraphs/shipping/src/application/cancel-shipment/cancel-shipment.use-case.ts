@@ -1,5 +1,5 @@
-import type { ShipmentStore } from '../shipping-transactions';
 import type { Environment } from '@storefront/kernel';
+import type { CancelledOrders, ShipmentRepository } from '../../domain/shipment.repository';
 
 /**
  * A cancelled order's pending shipment will never leave. When the shipment does not exist yet, the
@@ -7,17 +7,18 @@ import type { Environment } from '@storefront/kernel';
  */
 export class CancelShipment {
   constructor(
-    private readonly store: ShipmentStore,
+    private readonly shipments: ShipmentRepository,
+    private readonly cancellations: CancelledOrders,
     private readonly env: Environment,
   ) {}
 
   async execute({ orderId }: { orderId: string }): Promise<void> {
-    const shipment = await this.store.shipments.lockFor(orderId);
+    const shipment = await this.shipments.lockFor(orderId);
     if (!shipment) {
-      await this.store.cancellations.record(orderId, this.env.now());
+      await this.cancellations.record(orderId, this.env.now());
       return;
     }
     shipment.cancel(this.env.now());
-    await this.store.shipments.save(shipment);
+    await this.shipments.save(shipment);
   }
 }

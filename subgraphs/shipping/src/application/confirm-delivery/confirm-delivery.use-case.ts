@@ -1,22 +1,19 @@
-import { ok, type Environment, type Result } from '@storefront/kernel';
+import { changeAggregate, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import type { ShipmentState } from '../../domain/shipment.aggregate';
-import { shipmentNotFound, type ShippingTransactions } from '../shipping-transactions';
+import type { ShipmentRepository } from '../../domain/shipment.repository';
+import { shipmentNotFound } from '../shipment-not-found';
 
 /** Admin: the carrier delivered the order's parcel; says so to the rest of the saga, once. */
 export class ConfirmDelivery {
   constructor(
-    private readonly transactions: ShippingTransactions,
+    private readonly transactions: Transactions<ShipmentRepository>,
     private readonly env: Environment,
   ) {}
 
-  execute({ orderId }: { orderId: string }): Promise<Result<ShipmentState>> {
-    return this.transactions.run(async ({ shipments }) => {
-      const shipment = await shipments.lockFor(orderId);
-      if (!shipment) return shipmentNotFound(orderId);
-      const delivered = shipment.confirmDelivery(this.env.now());
-      if (!delivered.ok) return delivered;
-      await shipments.save(shipment);
-      return ok(shipment.snapshot());
-    });
+  async execute({ orderId }: { orderId: string }): Promise<Result<ShipmentState>> {
+    const delivered = await this.transactions.run((shipments) =>
+      changeAggregate(shipments, orderId, (shipment) => shipment.confirmDelivery(this.env.now()), shipmentNotFound),
+    );
+    return delivered.ok ? ok(delivered.value.snapshot()) : delivered;
   }
 }

@@ -1,11 +1,11 @@
-import { fail, ok, type Environment, type Result } from '@storefront/kernel';
+import { changeAggregate, fail, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import { CountryCode } from '../../domain/country-code.value-object';
 import type { Parcels } from '../../domain/parcel';
 import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
 import type { RateTableSource } from '../../domain/rate-table.source';
 import type { Shipment, ShipmentState } from '../../domain/shipment.aggregate';
-import type { TrackingNumbers } from '../../domain/shipment.repository';
-import { shipmentNotFound, type ShippingTransactions } from '../shipping-transactions';
+import type { ShipmentRepository, TrackingNumbers } from '../../domain/shipment.repository';
+import { shipmentNotFound } from '../shipment-not-found';
 
 /**
  * Admin: the order's parcel leaves with the carrier that is cheapest to its country for what it
@@ -15,26 +15,29 @@ import { shipmentNotFound, type ShippingTransactions } from '../shipping-transac
  */
 export class DispatchShipment {
   constructor(
-    private readonly transactions: ShippingTransactions,
+    private readonly transactions: Transactions<ShipmentRepository>,
     private readonly profiles: ParcelProfileRepository,
     private readonly rates: RateTableSource,
     private readonly trackingNumbers: TrackingNumbers,
     private readonly env: Environment,
   ) {}
 
-  execute({ orderId }: { orderId: string }): Promise<Result<ShipmentState>> {
-    return this.transactions.run(async ({ shipments }) => {
-      const shipment = await shipments.lockFor(orderId);
-      if (!shipment) return shipmentNotFound(orderId);
-      const dispatchable = shipment.checkDispatchable();
-      if (!dispatchable.ok) return dispatchable;
-      const carrier = await this.cheapestCarrier(shipment);
-      if (!carrier.ok) return carrier;
-      const dispatched = shipment.dispatch(carrier.value, this.trackingNumbers.next(carrier.value), this.env.now());
-      if (!dispatched.ok) return dispatched;
-      await shipments.save(shipment);
-      return ok(shipment.snapshot());
-    });
+  async execute({ orderId }: { orderId: string }): Promise<Result<ShipmentState>> {
+    const dispatched = await this.transactions.run((shipments) =>
+      changeAggregate(
+        shipments,
+        orderId,
+        async (shipment) => {
+          const dispatchable = shipment.checkDispatchable();
+          if (!dispatchable.ok) return dispatchable;
+          const carrier = await this.cheapestCarrier(shipment);
+          if (!carrier.ok) return carrier;
+          return shipment.dispatch(carrier.value, this.trackingNumbers.next(carrier.value), this.env.now());
+        },
+        shipmentNotFound,
+      ),
+    );
+    return dispatched.ok ? ok(dispatched.value.snapshot()) : dispatched;
   }
 
   private async cheapestCarrier(shipment: Shipment): Promise<Result<string>> {

@@ -1,6 +1,6 @@
 import { Shipment, type ShipmentLine, type ShippingAddress } from '../../domain/shipment.aggregate';
-import type { ShipmentStore } from '../shipping-transactions';
 import type { Environment } from '@storefront/kernel';
+import type { CancelledOrders, ShipmentRepository } from '../../domain/shipment.repository';
 
 export interface PrepareShipmentCommand {
   orderId: string;
@@ -15,13 +15,14 @@ export interface PrepareShipmentCommand {
  */
 export class PrepareShipment {
   constructor(
-    private readonly store: ShipmentStore,
+    private readonly shipments: ShipmentRepository,
+    private readonly cancellations: CancelledOrders,
     private readonly env: Environment,
   ) {}
 
   async execute({ orderId, customerId, address, lines }: PrepareShipmentCommand): Promise<void> {
-    if (await this.store.shipments.lockFor(orderId)) return;
-    if (await this.store.cancellations.has(orderId)) return;
-    await this.store.shipments.add(Shipment.prepare({ id: this.env.newId(), orderId, customerId, address, lines }));
+    if (await this.shipments.lockFor(orderId)) return;
+    if (await this.cancellations.has(orderId)) return;
+    await this.shipments.add(Shipment.prepare({ id: this.env.newId(), orderId, customerId, address, lines }));
   }
 }

@@ -4,7 +4,7 @@ import { CancelShipment } from '../../application/cancel-shipment/cancel-shipmen
 import type { Environment } from '@storefront/kernel';
 import { PrepareShipment } from '../../application/prepare-shipment/prepare-shipment.use-case';
 import type { Prisma } from '../prisma/generated/client';
-import { shipmentStore } from '../prisma-shipping-transactions';
+import { PrismaCancelledOrders, PrismaShipmentRepository } from '../prisma-shipment.repository';
 
 type Tx = Prisma.TransactionClient;
 
@@ -12,13 +12,13 @@ type Tx = Prisma.TransactionClient;
 export function orderingEventHandlers(env: Environment) {
   return [
     on(OrderConfirmedV1, async ({ id, payload }, tx: Tx) =>
-      new PrepareShipment(shipmentStore(tx, id), env).execute({
+      new PrepareShipment(new PrismaShipmentRepository(tx, id), new PrismaCancelledOrders(tx), env).execute({
         orderId: payload.orderId,
         customerId: payload.customerId,
         address: payload.shippingAddress,
         lines: payload.lines.map(({ productId, quantity }) => ({ productId, quantity })),
       }),
     ),
-    on(OrderCancelledV1, async ({ id, payload }, tx: Tx) => new CancelShipment(shipmentStore(tx, id), env).execute({ orderId: payload.orderId })),
+    on(OrderCancelledV1, async ({ id, payload }, tx: Tx) => new CancelShipment(new PrismaShipmentRepository(tx, id), new PrismaCancelledOrders(tx), env).execute({ orderId: payload.orderId })),
   ];
 }
