@@ -8,15 +8,18 @@ import { RefusedContextName, scaffoldContext } from './context-new/scaffold';
  */
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
-try {
+
+async function main(): Promise<void> {
   if (args.length > 1) throw new RefusedContextName(`one name only, got ${args.length}: ${args.join(' ')}`);
   const name = args[0];
-  const written = scaffoldContext(root, name);
+  const written = await scaffoldContext(root, name);
   console.log(`Created the context ${name} (${written.length} files):`);
   for (const file of written) console.log(`  ${file}`);
   console.log('\nNext: pnpm install && pnpm schema:compose && pnpm dev');
-} catch (error) {
-  if (!(error instanceof RefusedContextName)) throw error;
-  console.error(`context:new: ${error.message}`);
-  process.exit(1);
 }
+
+main().catch((error: unknown) => {
+  if (error instanceof RefusedContextName) console.error(`context:new: ${error.message}`);
+  else console.error('context:new failed (nothing was left behind):', error);
+  process.exit(error instanceof RefusedContextName ? 1 : 2);
+});

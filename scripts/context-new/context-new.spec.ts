@@ -38,10 +38,10 @@ describe('pnpm context:new', () => {
     ['products', /the supergraph already has Product, .*Query\.product/],
     ['gateway', /"gateway" is reserved/],
     [undefined, /usage: pnpm context:new <name>/],
-  ])('refuses %s, writing nothing', (name, message) => {
+  ])('refuses %s, writing nothing', async (name, message) => {
     const before = contextFolders();
 
-    expect(() => scaffoldContext(root, name)).toThrow(message);
+    await expect(scaffoldContext(root, name)).rejects.toThrow(message);
     expect(contextFolders()).toEqual(before);
   });
 });

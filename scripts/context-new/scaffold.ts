@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { CONTEXT_NAME, contextEnvName, readContextDeclarations } from '@storefront/platform';
+import { generateResolverTypes, resolverTypesFile } from '@storefront/schema-tools';
 
 /** The template: the files of a new context, with `{{placeholders}}` in their paths and contents. */
-export const TEMPLATE_DIR = path.join(__dirname, 'template');
+const TEMPLATE_DIR = path.join(__dirname, 'template');
 const TEMPLATE_SUFFIX = '.tmpl';
 
 /** What the template's code needs at run time, at the versions the existing contexts use. */
-const DEPENDENCIES = ['@apollo/subgraph', '@prisma/adapter-pg', '@prisma/client', '@storefront/events', '@storefront/kernel', '@storefront/messaging', '@storefront/platform', 'graphql'];
+const DEPENDENCIES = ['@prisma/adapter-pg', '@prisma/client', '@storefront/events', '@storefront/kernel', '@storefront/messaging', '@storefront/platform', 'graphql'];
 
 /** Names the gateway's process and environment already use. */
 const RESERVED = new Set(['gateway']);
@@ -48,7 +49,7 @@ export function placeholders(name: string, port: number, dependencies: Record<st
   };
 }
 
-export function render(text: string, values: Record<string, string>): string {
+function render(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (match, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`The template uses an unknown placeholder ${match}`);
@@ -110,27 +111,33 @@ export function refusal(root: string, name: string | undefined): string | null {
 }
 
 /**
- * Writes a new context from the template: `subgraphs/<name>/` and `prisma/<name>/`, nothing else.
- * Refuses (RefusedContextName, nothing written) a name that is taken or not kebab case. Returns the
- * files written, relative to `root`.
+ * Writes a new context from the template: `subgraphs/<name>/` and `prisma/<name>/`, nothing else,
+ * with its resolver types generated from its SDL as `pnpm schema:types` would. Refuses
+ * (RefusedContextName, nothing written) a name that is taken or not kebab case. Returns the files
+ * written, relative to `root`.
  */
-export function scaffoldContext(root: string, name: string | undefined, now: Date = new Date()): string[] {
+export async function scaffoldContext(root: string, name: string | undefined, now: Date = new Date()): Promise<string[]> {
   const refused = refusal(root, name);
   if (refused !== null || name === undefined) throw new RefusedContextName(refused ?? 'no name');
   const port = Math.max(4000, ...readContextDeclarations(root).map((context) => context.port)) + 1;
   const values = placeholders(name, port, dependencyVersions(root), now);
   const files = templateFiles().map((file) => ({
-    target: render(path.relative(TEMPLATE_DIR, file).slice(0, -TEMPLATE_SUFFIX.length), values),
+    file: render(path.relative(TEMPLATE_DIR, file).slice(0, -TEMPLATE_SUFFIX.length), values),
     content: render(readFileSync(file, 'utf8'), values),
   }));
+  const write = ({ file, content }: { file: string; content: string }) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), content, { flag: 'wx' });
+  };
   try {
-    for (const { target, content } of files) {
-      mkdirSync(path.dirname(path.join(root, target)), { recursive: true });
-      writeFileSync(path.join(root, target), content, { flag: 'wx' });
-    }
+    files.forEach(write);
+    const resolverTypes = (await generateResolverTypes(root)).find((generated) => generated.file === resolverTypesFile(name));
+    if (!resolverTypes) throw new Error(`No resolver types were generated for ${name}`);
+    write(resolverTypes);
+    files.push(resolverTypes);
   } catch (error) {
     for (const dir of ['subgraphs', 'prisma']) rmSync(path.join(root, dir, name), { recursive: true, force: true });
     throw error;
   }
-  return files.map((file) => file.target).sort();
+  return files.map(({ file }) => file).sort();
 }
