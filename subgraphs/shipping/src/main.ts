@@ -5,6 +5,7 @@ import { EstimateDelivery } from './application/estimate-delivery/estimate-deliv
 import { ListShippingRates } from './application/list-shipping-rates/list-shipping-rates.use-case';
 import { DispatchShipment } from './application/dispatch-shipment/dispatch-shipment.use-case';
 import { ConfirmDelivery } from './application/confirm-delivery/confirm-delivery.use-case';
+import { QuoteShippingOptions } from './application/quote-shipping-options/quote-shipping-options.use-case';
 import { connectShippingDb } from './infrastructure/shipping-database';
 import { PrismaParcelProfileRepository } from './infrastructure/prisma-parcel-profile.repository';
 import { PrismaProductRegister } from './infrastructure/prisma-shippable-products';
@@ -13,6 +14,7 @@ import { CachedRateTable } from './infrastructure/cached-rate-table';
 import { readShippingRates } from './infrastructure/shipping-rate.queries';
 import { PrismaShipmentRepository } from './infrastructure/prisma-shipment.repository';
 import { RandomTrackingNumbers } from './infrastructure/random-tracking-numbers';
+import { HmacShippingQuoteSigner } from './infrastructure/hmac-shipping-quote-signer';
 import { ShipmentQueries } from './infrastructure/shipment.queries';
 import { catalogEventHandlers } from './infrastructure/events/catalog-event-handlers';
 import { orderingEventHandlers } from './infrastructure/events/ordering-event-handlers';
@@ -36,6 +38,7 @@ export async function start(overrides: Partial<ShippingConfig> = {}): Promise<Ru
     listShippingRates: new ListShippingRates(rateTable),
     dispatchShipment: new DispatchShipment(transactions, profiles, rateTable, new RandomTrackingNumbers(), systemEnvironment),
     confirmDelivery: new ConfirmDelivery(transactions, systemEnvironment),
+    quoteShippingOptions: new QuoteShippingOptions(profiles, rateTable, new HmacShippingQuoteSigner(config.quoteSecret), systemEnvironment),
   };
   const queries = { parcels: new ParcelQueries(db), shipments: new ShipmentQueries(db) };
   const server = await startSubgraphServer({

@@ -11,6 +11,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
 const GATEWAY_SECRET = 'shipping-test-gateway-secret';
+/** What this run's shipping signs its quotes with, as ordering would verify them. */
+export const QUOTE_SECRET = 'shipping-test-quote-secret';
 
 export const admin: Identity = { subject: 'admin-1', roles: ['admin'] };
 export const customer: Identity = { subject: 'customer-1', roles: ['customer'] };
@@ -45,7 +47,7 @@ export async function startHarness(): Promise<ShippingHarness> {
   const { db } = connectShippingDb(databaseUrl);
   try {
     await seedDefaultRates(db);
-    const server = await start({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000, events });
+    const server = await start({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000, quoteSecret: QUOTE_SECRET, events });
     return {
       db,
       server,

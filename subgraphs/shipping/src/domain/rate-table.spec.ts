@@ -77,6 +77,23 @@ describe('RateTable', () => {
     expect(table.quoteTogether([], country('DE'))?.carrier).toBe('Post');
   });
 
+  it('quotes every carrier for parcels sent together, cheapest first, then fastest, then by name', () => {
+    const table = new RateTable([
+      rate({ carrier: 'UPS', baseAmount: 700, days: 1 }),
+      rate({ carrier: 'Post', baseAmount: 450, perKgAmount: 150, days: 3 }),
+      rate({ carrier: 'DHL', baseAmount: 500, days: 2 }),
+      rate({ country: '*', carrier: 'Far', baseAmount: 1 }),
+    ]);
+    const parcels = [{ parcel: parcel({ weightGrams: 1500 }), count: 2 }];
+    expect(table.quoteEachCarrier(parcels, country('DE'))).toEqual([
+      { carrier: 'DHL', price: { amount: 500 + 100 * 3, currency: 'EUR' }, days: 2 },
+      { carrier: 'Post', price: { amount: 450 + 150 * 3, currency: 'EUR' }, days: 3 },
+      { carrier: 'UPS', price: { amount: 700 + 100 * 3, currency: 'EUR' }, days: 1 },
+    ]);
+    expect(table.quoteEachCarrier(parcels, country('DE'))[0]).toEqual(table.quoteTogether(parcels, country('DE')));
+    expect(new RateTable([rate()]).quoteEachCarrier(parcels, country('JP'))).toEqual([]);
+  });
+
   it('lists its rates by country then carrier', () => {
     const table = new RateTable([rate({ country: 'FR', carrier: 'UPS' }), rate({ country: '*' }), rate({ country: 'FR', carrier: 'DHL' })]);
     expect(table.all().map((r) => `${r.country}/${r.carrier}`)).toEqual(['*/DHL', 'FR/DHL', 'FR/UPS']);
@@ -85,7 +102,12 @@ describe('RateTable', () => {
 });
 
 describe('CountryCode', () => {
-  it.each(['de', 'DEU', 'D', '', '*', 'D1'])('refuses "%s"', (raw) => {
+  it.each(['DE', 'JP', 'GB', 'US'])('takes the country "%s"', (raw) => {
+    expect(CountryCode.parse(raw)).toEqual({ ok: true, value: expect.objectContaining({ value: raw }) });
+  });
+
+
+  it.each(['de', 'DEU', 'D', '', '*', 'D1', 'XX', 'AA', 'EU', 'ZZ'])('refuses "%s"', (raw) => {
     expect(CountryCode.parse(raw)).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_COUNTRY', field: 'country' }) });
   });
 });

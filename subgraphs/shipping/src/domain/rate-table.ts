@@ -50,9 +50,16 @@ export class RateTable {
    * one parcel is quoted exactly as `quote` quotes it. Null when nobody delivers there.
    */
   quoteTogether(parcels: readonly Parcels[], country: CountryCode): DeliveryEstimate | null {
+    return this.quoteEachCarrier(parcels, country)[0] ?? null;
+  }
+
+  /**
+   * What every carrier delivering to the country charges for parcels sent together, cheapest first
+   * (then fastest, then by carrier name); empty when nobody delivers there.
+   */
+  quoteEachCarrier(parcels: readonly Parcels[], country: CountryCode): DeliveryEstimate[] {
     const estimates = this.ratesFor(country).map((rate) => estimateTogether(rate, parcels));
-    estimates.sort((a, b) => a.price.amount - b.price.amount || a.days - b.days || a.carrier.localeCompare(b.carrier));
-    return estimates[0] ?? null;
+    return estimates.sort((a, b) => a.price.amount - b.price.amount || a.days - b.days || a.carrier.localeCompare(b.carrier));
   }
 }
 

@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { badUserInput, formatMoney, requireRole, toPayload } from '@storefront/platform';
 import { CountryCode } from '../domain/country-code.value-object';
 import type { DeliveryEstimate } from '../domain/rate-table';
+import type { ShippingOption } from '../application/quote-shipping-options/quote-shipping-options.use-case';
 import type { Money } from '../domain/shipping-rate';
 import { productsAwaitingMeasurement } from './awaiting-measurement.resolver';
 import type { Resolvers } from './generated/resolvers-types';
@@ -14,6 +15,7 @@ export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'
 const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
 const toMoneyView = ({ amount, currency }: Money) => money(amount, currency);
 const toEstimateView = (estimate: DeliveryEstimate) => ({ ...estimate, price: toMoneyView(estimate.price) });
+const toOptionView = (option: ShippingOption) => ({ ...toEstimateView(option), id: option.id, expiresAt: option.expiresAt.toISOString() });
 
 export const resolvers: Resolvers = {
   Query: {
@@ -33,6 +35,14 @@ export const resolvers: Resolvers = {
     ...shipmentResolvers.Mutation,
   },
   Order: shipmentResolvers.Order,
+  Cart: {
+    shippingOptions: async (cart, { country }, ctx) => {
+      const lines = cart.lines.map(({ product, quantity }) => ({ productId: product.id, quantity }));
+      const options = await ctx.useCases.quoteShippingOptions.execute({ country, lines });
+      if (!options.ok) throw badUserInput(options.error.message, 'country');
+      return options.value.map(toOptionView);
+    },
+  },
   Product: {
     // Any id is a product shipping may be asked about; what it knows is loaded per field, batched.
     __resolveReference: (ref) => ({ id: ref.id }),

@@ -5,6 +5,7 @@ import type { EstimateDelivery } from '../application/estimate-delivery/estimate
 import type { ListShippingRates } from '../application/list-shipping-rates/list-shipping-rates.use-case';
 import type { DispatchShipment } from '../application/dispatch-shipment/dispatch-shipment.use-case';
 import type { ConfirmDelivery } from '../application/confirm-delivery/confirm-delivery.use-case';
+import type { QuoteShippingOptions } from '../application/quote-shipping-options/quote-shipping-options.use-case';
 import type { ParcelQueries, ProductParcelView } from '../infrastructure/parcel.queries';
 import type { ShipmentQueries, ShipmentView } from '../infrastructure/shipment.queries';
 
@@ -14,6 +15,7 @@ export interface ShippingUseCases {
   listShippingRates: ListShippingRates;
   dispatchShipment: DispatchShipment;
   confirmDelivery: ConfirmDelivery;
+  quoteShippingOptions: QuoteShippingOptions;
 }
 
 export interface ShippingQueries {

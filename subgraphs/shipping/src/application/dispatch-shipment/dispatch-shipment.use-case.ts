@@ -1,9 +1,9 @@
 import { changeAggregate, fail, ok, type Environment, type Result, type Transactions } from '@storefront/kernel';
 import { CountryCode } from '../../domain/country-code.value-object';
-import type { Parcels } from '../../domain/parcel';
 import type { ParcelProfileRepository } from '../../domain/parcel-profile.repository';
 import type { RateTableSource } from '../../domain/rate-table.source';
 import type { Shipment, ShipmentState } from '../../domain/shipment.aggregate';
+import { parcelsOf } from '../../domain/shipment-line';
 import type { ShipmentRepository, TrackingNumbers } from '../../domain/shipment.repository';
 import { shipmentNotFound } from '../shipment-not-found';
 
@@ -44,11 +44,7 @@ export class DispatchShipment {
     const country = CountryCode.parse(shipment.address.country);
     if (!country.ok) return country;
     const profiles = await this.profiles.parcelsOf(shipment.lines.map((line) => line.productId));
-    const parcels = shipment.lines.flatMap(({ productId, quantity }): Parcels[] => {
-      const parcel = profiles.get(productId);
-      return parcel ? [{ parcel, count: quantity }] : [];
-    });
-    const estimate = (await this.rates.current()).quoteTogether(parcels, country.value);
+    const estimate = (await this.rates.current()).quoteTogether(parcelsOf(shipment.lines, profiles), country.value);
     if (!estimate) return fail('NOT_DISPATCHABLE', `No carrier delivers to ${country.value.value}.`, 'orderId');
     return ok(estimate.carrier);
   }

@@ -115,6 +115,56 @@ export type ShipmentPayload = {
   errors: Array<UserError>;
 };
 
+/**
+ * A shopper's cart as shipping knows it: lines to send together. Ordering owns the cart; shipping
+ * only quotes delivering its lines.
+ */
+export type Cart = {
+  __typename?: 'Cart';
+  id: Scalars['ID']['output'];
+  lines: Array<CartLine>;
+  /**
+   * What each carrier delivering to the country (ISO 3166-1 alpha-2, e.g. "DE") charges for the
+   * cart's lines sent together, from shipping's rates and the products' parcel profiles (a product
+   * not measured yet adds no weight), cheapest first. Each option is a signed quote that holds for
+   * 30 minutes: check out with its id. An empty cart has no options, nor has a country no carrier
+   * delivers to; a code that names no country is refused with BAD_USER_INPUT on "country".
+   */
+  shippingOptions: Array<ShippingOption>;
+};
+
+
+/**
+ * A shopper's cart as shipping knows it: lines to send together. Ordering owns the cart; shipping
+ * only quotes delivering its lines.
+ */
+export type CartShippingOptionsArgs = {
+  country: Scalars['String']['input'];
+};
+
+/** Units of one product in a cart, as far as shipping needs them. */
+export type CartLine = {
+  __typename?: 'CartLine';
+  product: Product;
+  quantity: Scalars['Int']['output'];
+};
+
+/** One way to deliver a cart: a carrier, its price and delivery time, as quoted until `expiresAt`. */
+export type ShippingOption = {
+  __typename?: 'ShippingOption';
+  /**
+   * The signed quote itself (opaque): checkout takes it as the shipping option chosen and charges
+   * exactly `price`, as long as the cart's lines and the country are those quoted and it has not expired.
+   */
+  id: Scalars['ID']['output'];
+  carrier: Scalars['String']['output'];
+  price: Money;
+  /** Working days to deliver. */
+  days: Scalars['Int']['output'];
+  /** When the quote stops holding (ISO 8601, UTC). */
+  expiresAt: Scalars['String']['output'];
+};
+
 /** A product as shipping knows it: a parcel to weigh, measure and price. */
 export type Product = {
   __typename?: 'Product';
@@ -315,6 +365,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Order: Order;
+  Cart: Cart;
   Product: Product;
 };
 
@@ -323,6 +374,11 @@ export type FederationReferenceTypes = {
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  Cart:
+    ( { __typename: 'Cart' }
+    & GraphQLRecursivePick<FederationTypes['Cart'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Cart'], {"lines":{"product":{"id":true},"quantity":true}}> ) );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
@@ -341,6 +397,9 @@ export type ResolversTypes = {
   Shipment: ResolverTypeWrapper<Shipment>;
   ShipmentStatus: ShipmentStatus;
   ShipmentPayload: ResolverTypeWrapper<ShipmentPayload>;
+  Cart: ResolverTypeWrapper<Cart>;
+  CartLine: ResolverTypeWrapper<CartLine>;
+  ShippingOption: ResolverTypeWrapper<ShippingOption>;
   Product: ResolverTypeWrapper<Product>;
   ParcelStatus: ParcelStatus;
   ProductsAwaitingMeasurementConnection: ResolverTypeWrapper<ProductsAwaitingMeasurementConnection>;
@@ -366,6 +425,9 @@ export type ResolversParentTypes = {
   Order: Order | FederationReferenceTypes['Order'];
   Shipment: Shipment;
   ShipmentPayload: ShipmentPayload;
+  Cart: Cart | FederationReferenceTypes['Cart'];
+  CartLine: CartLine;
+  ShippingOption: ShippingOption;
   Product: Product | FederationReferenceTypes['Product'];
   ProductsAwaitingMeasurementConnection: ProductsAwaitingMeasurementConnection;
   ProductAwaitingMeasurementEdge: ProductAwaitingMeasurementEdge;
@@ -409,6 +471,20 @@ export type ShipmentResolvers<ContextType = ShippingContext, ParentType extends 
 export type ShipmentPayloadResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShipmentPayload'] = ResolversParentTypes['ShipmentPayload']> = {
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type CartResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart'], FederationReferenceType extends FederationReferenceTypes['Cart'] = FederationReferenceTypes['Cart']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cart']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType, RequireFields<CartShippingOptionsArgs, 'country'>>;
+};
+
+export type ShippingOptionResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
@@ -482,6 +558,8 @@ export type Resolvers<ContextType = ShippingContext> = {
   Order?: OrderResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   ShipmentPayload?: ShipmentPayloadResolvers<ContextType>;
+  Cart?: CartResolvers<ContextType>;
+  ShippingOption?: ShippingOptionResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductsAwaitingMeasurementConnection?: ProductsAwaitingMeasurementConnectionResolvers<ContextType>;
   ProductAwaitingMeasurementEdge?: ProductAwaitingMeasurementEdgeResolvers<ContextType>;
