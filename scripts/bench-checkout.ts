@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       contactEmail: 'bench@example.com',
       paymentToken: 'tok_visa',
       shippingOptionId: option.id,
-      expectedTotal: priced.total,
+      expectedTotal: { amount: priced.total.amount, currency: priced.total.currency },
     };
     const placed = await timed(checkoutSamples, () => request<{ checkout: { errors: unknown[] } }>('Checkout', { input }, shopper));
     if (placed.checkout.errors.length > 0) throw new Error(`checkout refused: ${JSON.stringify(placed.checkout.errors)}`);
