@@ -82,3 +82,23 @@ export async function startScratchSubgraph<Server extends RunningSubgraphServer,
     },
   };
 }
+
+/**
+ * Starts a harness before the test file's tests (then `prepare`s it, if told how) and stops it after
+ * them. The value returned stands for the started harness, so a file can name it once, as a const;
+ * reading it before the file's `beforeAll` has run throws.
+ */
+export function startedForThisFile<Harness extends { stop(): Promise<void> }>(start: () => Promise<Harness>, prepare?: (harness: Harness) => Promise<void>): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await start();
+    await prepare?.(started);
+  }, 60_000);
+  afterAll(() => started?.stop());
+  return new Proxy({} as Harness, {
+    get(_, property) {
+      if (!started) throw new Error(`The harness is not started yet (reading ${String(property)} outside a test or hook).`);
+      return Reflect.get(started, property);
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
 import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
 import { startScratchSubgraph, type Caller, type SubgraphHarness } from '../../../test/support/subgraph-harness';
@@ -23,6 +24,8 @@ export interface InventoryHarness extends SubgraphHarness<Awaited<ReturnType<typ
   /** Direct SQL on the subgraph's database, as an operator (or a bug) could send it. */
   sql: Client;
   sqlQueries: { readonly count: number; reset(): void };
+  /** The subgraph's own consumer: a test hands it events as its queue would. */
+  consumer: EventConsumer<SqlExecutor>;
   /** A product inventory has learned of, as it does from catalog.product-created.v1 (no stock records yet). */
   learnedProduct(): Promise<string>;
   /** A learned product with these units on hand per warehouse (none reserved). */
@@ -54,6 +57,7 @@ export async function startHarness(): Promise<InventoryHarness> {
     ...subgraph,
     sql,
     sqlQueries: subgraph.server.sqlQueries,
+    consumer: subgraph.server.events.consumer!,
     learnedProduct,
     async stockedProduct(onHand) {
       const productId = await learnedProduct();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
 import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
 import { connectShippingDb, type ShippingDb } from '../src/infrastructure/shipping-database';
@@ -20,6 +21,8 @@ export type ShippingServer = Awaited<ReturnType<typeof start>>;
 export interface ShippingHarness extends SubgraphHarness<ShippingServer> {
   /** The subgraph's database, as an operator (or a test) reaches it directly. */
   db: ShippingDb;
+  /** The subgraph's own consumer: a test hands it events as its queue would. */
+  consumer: EventConsumer<SqlExecutor>;
 }
 
 /** A database of its own, migrated and holding the default rates, and the subgraph serving it on a free port. */
@@ -34,7 +37,7 @@ export async function startHarness(): Promise<ShippingHarness> {
       return start({ ...settings, rateTableTtlMs: 60_000, quoteSecret: QUOTE_SECRET });
     },
   });
-  return { ...subgraph, db: subgraph.connections };
+  return { ...subgraph, db: subgraph.connections, consumer: subgraph.server.events.consumer! };
 }
 
 export interface ShippableProductRow {
