@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { signIdentityHeaders, type Identity } from '@storefront/platform';
+import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
+import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
-import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
-import { postToSubgraph, scratchDatabase, type SubgraphReply } from '../../../test/support/scratch-subgraph';
+import { startScratchSubgraph, type Caller, type SubgraphHarness } from '../../../test/support/subgraph-harness';
+import type { SubgraphReply } from '../../../test/support/scratch-subgraph';
 
 const SECRET = 'inventory-integration-test-secret';
 
@@ -19,64 +20,54 @@ export const aProductId = (): string => randomUUID();
 
 export type GraphQLResponse = SubgraphReply;
 
-/** Who signs the request: an identity, `null` for an anonymous caller, or 'unsigned' (not through the gateway). */
-export type Caller = Identity | null | 'unsigned';
-
-export interface InventoryHarness {
+export interface InventoryHarness extends SubgraphHarness<Awaited<ReturnType<typeof start>>> {
   /** Direct SQL on the subgraph's database, as an operator (or a bug) could send it. */
   sql: Client;
   sqlQueries: { readonly count: number; reset(): void };
+  /** The subgraph's own consumer: a test hands it events as its queue would. */
+  consumer: EventConsumer<SqlExecutor>;
   /** A product inventory has learned of, as it does from catalog.product-created.v1 (no stock records yet). */
   learnedProduct(): Promise<string>;
   /** A learned product with these units on hand per warehouse (none reserved). */
   stockedProduct(onHand: Record<string, number>): Promise<string>;
-  server: Awaited<ReturnType<typeof start>>;
+  /** As `caller`, an admin unless told otherwise. */
   request(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse>;
-  stop(): Promise<void>;
 }
 
 /** A database of its own, migrated and holding two warehouses, and the subgraph serving it on a free port. */
 export async function startHarness(): Promise<InventoryHarness> {
-  const database = await scratchDatabase('inventory');
-  const databaseUrl = database.url;
-  const sql = new Client({ connectionString: databaseUrl });
-  try {
-    await sql.connect();
-    for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
-    const events = testEventsConfig();
-    const server = await start({ port: 0, databaseUrl, gatewaySecret: SECRET, events });
-    const learnedProduct = async () => {
-      const productId = aProductId();
-      await sql.query('INSERT INTO stock_keeping_units (product_id, sku, catalog_version) VALUES ($1, $2, 0)', [productId, `SKU-${productId.slice(0, 8)}`]);
+  const subgraph = await startScratchSubgraph({
+    context: 'inventory',
+    gatewaySecret: SECRET,
+    connect: (databaseUrl) => new Client({ connectionString: databaseUrl }),
+    disconnect: (sql) => sql.end(),
+    async serve(sql, settings) {
+      await sql.connect();
+      for (const w of warehouses) await sql.query('INSERT INTO warehouses (id, name, country) VALUES ($1, $2, $3)', [w.id, w.name, w.country]);
+      return start(settings);
+    },
+  });
+  const sql = subgraph.connections;
+  const learnedProduct = async () => {
+    const productId = aProductId();
+    await sql.query('INSERT INTO stock_keeping_units (product_id, sku, catalog_version) VALUES ($1, $2, 0)', [productId, `SKU-${productId.slice(0, 8)}`]);
+    return productId;
+  };
+  return {
+    ...subgraph,
+    sql,
+    sqlQueries: subgraph.server.sqlQueries,
+    consumer: subgraph.server.events.consumer!,
+    learnedProduct,
+    async stockedProduct(onHand) {
+      const productId = await learnedProduct();
+      for (const [warehouseId, units] of Object.entries(onHand)) {
+        await sql.query('INSERT INTO stock_levels (product_id, warehouse_id, on_hand, updated_at) VALUES ($1, $2, $3, now())', [productId, warehouseId, units]);
+      }
       return productId;
-    };
-    return {
-      sql,
-      server,
-      sqlQueries: server.sqlQueries,
-      learnedProduct,
-      async stockedProduct(onHand) {
-        const productId = await learnedProduct();
-        for (const [warehouseId, units] of Object.entries(onHand)) {
-          await sql.query('INSERT INTO stock_levels (product_id, warehouse_id, on_hand, updated_at) VALUES ($1, $2, $3, now())', [productId, warehouseId, units]);
-        }
-        return productId;
-      },
-      async request(query, variables = {}, caller = admin) {
-        return postToSubgraph(server.url, query, variables, caller === 'unsigned' ? {} : signIdentityHeaders(caller, SECRET));
-      },
-      async stop() {
-        await server.stop();
-        await sql.end();
-        await database.drop();
-        await removeEventKeys(events);
-      },
-    };
-  } catch (error) {
-    await sql.end().catch(() => undefined);
-    await database.drop();
-    throw error;
-  }
+    },
+    request: (query, variables = {}, caller = admin) => subgraph.request(query, variables, caller),
+  };
 }
 
 export const STOCK_FIELDS = 'onHand reserved available byWarehouse { warehouse { id name country } onHand reserved available }';

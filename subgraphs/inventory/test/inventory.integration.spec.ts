@@ -1,16 +1,9 @@
-import { ADJUST, ENTITIES, RECEIVE, aProductId, customer, productRefs, startHarness, type InventoryHarness } from './inventory-harness';
+import { ADJUST, ENTITIES, RECEIVE, aProductId, customer, productRefs, startHarness } from './inventory-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 jest.setTimeout(60_000);
 
-let inventory: InventoryHarness;
-
-beforeAll(async () => {
-  inventory = await startHarness();
-});
-
-afterAll(async () => {
-  await inventory?.stop();
-});
+const inventory = startedForThisFile(startHarness);
 
 async function receive(productId: string, warehouseId: string, quantity: number) {
   const { body } = await inventory.request(RECEIVE, { input: { productId, warehouseId, quantity } });

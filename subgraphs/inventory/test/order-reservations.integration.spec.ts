@@ -1,19 +1,11 @@
-import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
 import { eventually } from '../../../test/support/event-bus';
-import { aProductId, startHarness, type InventoryHarness } from './inventory-harness';
+import { aProductId, startHarness } from './inventory-harness';
 import { anOrderId, orderCancelled, orderPlaced } from './order-events';
 import { reservationProbes } from './reservation-probes';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let inventory: InventoryHarness;
-let consumer: EventConsumer<SqlExecutor>;
-let probe: ReturnType<typeof reservationProbes>;
-
-beforeAll(async () => {
-  inventory = await startHarness();
-  consumer = inventory.server.events.consumer!;
-  probe = reservationProbes(inventory);
-}, 60_000);
-afterAll(() => inventory?.stop());
+const inventory = startedForThisFile(startHarness);
+const probe = reservationProbes(inventory);
 
 describe("inventory's reservations for placed orders", () => {
   it('reserves every line, from the warehouse with most available first, and says so through the outbox', async () => {
@@ -22,7 +14,7 @@ describe("inventory's reservations for placed orders", () => {
     const orderId = anOrderId();
     const placed = orderPlaced(orderId, [{ productId: mug, quantity: 6 }, { productId: pot, quantity: 1 }]);
 
-    expect(await consumer.handle(placed)).toBe('handled');
+    expect(await inventory.consumer.handle(placed)).toBe('handled');
 
     const reservation = await probe.reservationOf(orderId);
     expect(reservation?.status).toBe('RESERVED');
@@ -57,7 +49,7 @@ describe("inventory's reservations for placed orders", () => {
     const unknown = aProductId();
     const orderId = anOrderId();
 
-    await consumer.handle(orderPlaced(orderId, [{ productId: pot, quantity: 2 }, { productId: mug, quantity: 4 }, { productId: unknown, quantity: 1 }]));
+    await inventory.consumer.handle(orderPlaced(orderId, [{ productId: pot, quantity: 2 }, { productId: mug, quantity: 4 }, { productId: unknown, quantity: 1 }]));
 
     expect(await probe.reservationOf(orderId)).toEqual({ status: 'REFUSED', lines: [] });
     expect([...(await probe.levelsOf(mug)), ...(await probe.levelsOf(pot))]).toEqual(['eu-central 2/0', 'us-east 1/0', 'eu-central 9/0']);
@@ -82,7 +74,7 @@ describe("inventory's reservations for placed orders", () => {
     // Half the orders list the products the other way round: the locks are taken in one order regardless.
     const lines = (i: number) => (i % 2 === 0 ? [{ productId: scarce, quantity: 1 }, { productId: plenty, quantity: 1 }] : [{ productId: plenty, quantity: 1 }, { productId: scarce, quantity: 1 }]);
 
-    const outcomes = await Promise.all(orders.map((orderId, i) => consumer.handle(orderPlaced(orderId, lines(i)))));
+    const outcomes = await Promise.all(orders.map((orderId, i) => inventory.consumer.handle(orderPlaced(orderId, lines(i)))));
 
     expect(outcomes).toEqual(Array(12).fill('handled'));
     const statuses: string[] = [];
@@ -106,9 +98,9 @@ describe("inventory's reservations for placed orders", () => {
     const orderId = anOrderId();
     const placed = orderPlaced(orderId, [{ productId: mug, quantity: 2 }]);
 
-    expect(await consumer.handle(placed)).toBe('handled');
-    expect(await consumer.handle(placed)).toBe('duplicate');
-    expect(await consumer.handle(orderPlaced(orderId, [{ productId: mug, quantity: 2 }]))).toBe('handled');
+    expect(await inventory.consumer.handle(placed)).toBe('handled');
+    expect(await inventory.consumer.handle(placed)).toBe('duplicate');
+    expect(await inventory.consumer.handle(orderPlaced(orderId, [{ productId: mug, quantity: 2 }]))).toBe('handled');
 
     expect(await probe.levelsOf(mug)).toEqual(['eu-central 5/2']);
     expect(await probe.outboxOf(orderId)).toHaveLength(1);
@@ -118,9 +110,9 @@ describe("inventory's reservations for placed orders", () => {
     const mug = await inventory.stockedProduct({ 'eu-central': 5 });
     const orderId = anOrderId();
 
-    expect(await consumer.handle(orderCancelled(orderId))).toBe('handled');
+    expect(await inventory.consumer.handle(orderCancelled(orderId))).toBe('handled');
     expect(await probe.reservationOf(orderId)).toEqual({ status: 'CANCELLED', lines: [] });
-    expect(await consumer.handle(orderPlaced(orderId, [{ productId: mug, quantity: 2 }]))).toBe('handled');
+    expect(await inventory.consumer.handle(orderPlaced(orderId, [{ productId: mug, quantity: 2 }]))).toBe('handled');
 
     expect(await probe.reservationOf(orderId)).toEqual({ status: 'CANCELLED', lines: [] });
     expect(await probe.levelsOf(mug)).toEqual(['eu-central 5/0']);

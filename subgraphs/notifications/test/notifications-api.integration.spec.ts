@@ -9,19 +9,11 @@ import {
   customers,
   orders,
   startHarness,
-  type NotificationsHarness,
 } from './notifications-harness';
 import { anOrder, minute, orderConfirmed, orderDelivered, orderPlaced, orderShipped, type AnOrder } from './ordering-events';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let notifications: NotificationsHarness;
-
-beforeAll(async () => {
-  notifications = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await notifications?.stop();
-});
+const notifications = startedForThisFile(startHarness);
 
 async function handleAll(...events: EventEnvelope[]): Promise<void> {
   for (const event of events) await notifications.consumer.handle(event);

@@ -1,6 +1,6 @@
 import { RejectedEventError } from '@storefront/messaging';
 import type { EventEnvelope } from '@storefront/events';
-import { startHarness, type NotificationsHarness } from './notifications-harness';
+import { startHarness } from './notifications-harness';
 import {
   anOrder,
   minute,
@@ -13,16 +13,9 @@ import {
   republished,
   type AnOrder,
 } from './ordering-events';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let notifications: NotificationsHarness;
-
-beforeAll(async () => {
-  notifications = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await notifications?.stop();
-});
+const notifications = startedForThisFile(startHarness);
 
 const handle = (event: EventEnvelope) => notifications.consumer.handle(event);
 const toldAbout = ({ orderId }: AnOrder) =>

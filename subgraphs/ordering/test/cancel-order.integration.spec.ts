@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { aCustomer, admin, startHarness, type OrderingHarness } from './ordering-harness';
 import { CANCEL_ORDER, aPlacedOrder } from './ordering-operations';
 import { eventsLeadingTo } from './saga-events';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 /** An order of the customer's, taken to a status by the saga's events. */
 async function anOrderIn(status: Parameters<typeof eventsLeadingTo>[0], customer = aCustomer()): Promise<string> {

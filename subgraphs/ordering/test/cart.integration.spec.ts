@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aCustomer, admin, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, admin, startHarness } from './ordering-harness';
 import {
   ADD_TO_CART,
   APPLY_COUPON,
@@ -14,16 +14,9 @@ import {
   promotionEnded,
   send,
 } from './checkout-operations';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, startHarness } from './ordering-harness';
 import { aCheckoutInput, addToCart, aShippingQuote, checkout, germanTax, myCart, promotionActivated, send, APPLY_COUPON } from './checkout-operations';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-  await germanTax(ordering);
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness, germanTax);
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 

@@ -1,15 +1,8 @@
-import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, startHarness } from './ordering-harness';
 import { aPlacedOrder } from './ordering-operations';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 /** What the database itself refuses, whatever the code above it does (or an operator types). */
 describe("ordering's database", () => {

@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { aCustomer, admin, startHarness, type OrderingHarness } from './ordering-harness';
 import { CUSTOMER_ORDERS, MY_ORDERS, ORDER, ORDER_ENTITIES, aPlacedOrder, anOrderInput, placeOrder, refs } from './ordering-operations';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 describe('who sees an order', () => {
   it('shows an order to the customer who placed it and to admins; to anyone else it does not exist', async () => {

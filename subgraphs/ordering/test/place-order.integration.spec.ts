@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, startHarness } from './ordering-harness';
 import { PLACE_ORDER, anOrderInput, placeOrder } from './ordering-operations';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 const ordersOf = async (customerId: string) =>
   (await ordering.sql.query('SELECT id FROM orders WHERE customer_id = $1', [customerId])).rows.map((row: { id: string }) => row.id);

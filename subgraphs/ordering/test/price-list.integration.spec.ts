@@ -5,18 +5,11 @@ import { ProductNotYetLearnedError } from '@storefront/kernel';
 import { seedPriceList } from '../src/infrastructure/seed-price-list';
 import { eventually } from '../../../test/support/event-bus';
 import { productCreated, productDetailsChanged, productDiscontinued } from '../../../test/support/catalog-events';
-import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, startHarness } from './ordering-harness';
 import { anOrderInput, placeOrder } from './ordering-operations';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 function priceChanged(productId: string, amount: number, version: number) {
   const payload = { productId, price: { amount, currency: 'EUR' }, previousPrice: { amount: 1299, currency: 'EUR' }, version };

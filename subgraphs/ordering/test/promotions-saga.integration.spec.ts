@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, startHarness } from './ordering-harness';
 import { aCheckoutInput, addToCart, aShippingQuote, checkout, germanTax, promotionActivated, promotionsRedeemed, redemptionRefused, send, APPLY_COUPON } from './checkout-operations';
 import { paymentAuthorized, stockReserved } from './saga-events';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-  await germanTax(ordering);
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness, germanTax);
 
 /** An order checked out with a coupon (10 % off one mug): placed, and waiting for the coupon's redemption. */
 async function anOrderWithACoupon() {

@@ -3,19 +3,12 @@ import type { EventEnvelope } from '@storefront/events';
 import { OutboxRelay, RejectedEventError } from '@storefront/messaging';
 import { OrderNotYetKnownError, SagaStepTooEarlyError } from '../src/domain/order.repository';
 import { eventually } from '../../../test/support/event-bus';
-import { aCustomer, startHarness, type OrderingHarness } from './ordering-harness';
+import { aCustomer, startHarness } from './ordering-harness';
 import { CANCEL_ORDER, aPlacedOrder } from './ordering-operations';
 import * as saga from './saga-events';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let ordering: OrderingHarness;
-
-beforeAll(async () => {
-  ordering = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await ordering?.stop();
-});
+const ordering = startedForThisFile(startHarness);
 
 type Status = Parameters<typeof saga.eventsLeadingTo>[0];
 

@@ -1,12 +1,8 @@
 import { anOrderId, orderPlaced, stockReserved } from './saga-events';
-import { ORDER_PAYMENTS, admin, alice, bob, orderRefs, paymentOf, startHarness, type PaymentsHarness } from './payments-harness';
+import { ORDER_PAYMENTS, admin, alice, bob, orderRefs, paymentOf, startHarness } from './payments-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let payments: PaymentsHarness;
-
-beforeAll(async () => {
-  payments = await startHarness();
-}, 60_000);
-afterAll(() => payments?.stop());
+const payments = startedForThisFile(startHarness);
 
 async function placedBy(customerId: string, paymentToken = 'tok_visa'): Promise<string> {
   const orderId = anOrderId();

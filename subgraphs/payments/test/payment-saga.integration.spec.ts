@@ -1,13 +1,9 @@
 import { PaymentNotYetAuthorizedError, PaymentNotYetRecordedError } from '../src/domain/payment.repository';
 import { anOrderId, orderCancelled, orderPlaced, orderRejected, shipmentDispatched, stockReserved } from './saga-events';
 import { inboxHolds, outboxOf, paymentOf, providerBooksOf, startHarness, type PaymentsHarness } from './payments-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let payments: PaymentsHarness;
-
-beforeAll(async () => {
-  payments = await startHarness();
-}, 60_000);
-afterAll(() => payments?.stop());
+const payments = startedForThisFile(startHarness);
 
 const handle = (event: Parameters<PaymentsHarness['consumer']['handle']>[0]) => payments.consumer.handle(event);
 const statusOf = async (orderId: string) => (await paymentOf(payments.db, orderId))?.status;

@@ -1,12 +1,8 @@
 import { anOrderId, orderPlaced, shipmentDispatched, stockReserved } from './saga-events';
-import { REFUND, admin, alice, outboxOf, paymentOf, providerBooksOf, startHarness, type PaymentsHarness } from './payments-harness';
+import { REFUND, admin, alice, outboxOf, paymentOf, providerBooksOf, startHarness } from './payments-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let payments: PaymentsHarness;
-
-beforeAll(async () => {
-  payments = await startHarness();
-}, 60_000);
-afterAll(() => payments?.stop());
+const payments = startedForThisFile(startHarness);
 
 /** An order of 50.00 EUR whose payment was authorized and, unless told otherwise, captured. */
 async function paidOrder({ captured = true } = {}): Promise<string> {

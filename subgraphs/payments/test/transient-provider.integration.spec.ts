@@ -2,14 +2,10 @@ import { Queue } from 'bullmq';
 import { connectRedis } from '@storefront/messaging';
 import { eventually } from '../../../test/support/event-bus';
 import { anOrderId, orderPlaced, stockReserved } from './saga-events';
-import { outboxOf, paymentOf, providerBooksOf, startHarness, type PaymentsHarness } from './payments-harness';
+import { outboxOf, paymentOf, providerBooksOf, startHarness } from './payments-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let payments: PaymentsHarness;
-
-beforeAll(async () => {
-  payments = await startHarness();
-}, 60_000);
-afterAll(() => payments?.stop());
+const payments = startedForThisFile(startHarness);
 
 describe('a provider that fails transiently, through the real queue', () => {
   it('is asked again with backoff until it authorizes, and authorizes once', async () => {

@@ -1,16 +1,9 @@
-import { CREATE_PROMOTION, END_PROMOTION, PROMOTIONS, aCode, aPromotion, admin, customer, startHarness, type PromotionsHarness } from './promotions-harness';
+import { CREATE_PROMOTION, END_PROMOTION, PROMOTIONS, aCode, aPromotion, admin, customer, startHarness } from './promotions-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 const KITCHEN = 'c0ffee00-0000-4000-8000-000000000001';
 
-let promotions: PromotionsHarness;
-
-beforeAll(async () => {
-  promotions = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await promotions?.stop();
-});
+const promotions = startedForThisFile(startHarness);
 
 const outboxOf = (promotionId: string) =>
   promotions.db.outboxEvent.findMany({ where: { aggregateId: promotionId }, orderBy: { position: 'asc' }, select: { type: true, payload: true } });

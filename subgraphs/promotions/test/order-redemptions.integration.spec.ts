@@ -1,15 +1,8 @@
-import { aCode, aPromotion, startHarness, type PromotionsHarness } from './promotions-harness';
+import { aCode, aPromotion, startHarness } from './promotions-harness';
 import { anOrderId, orderCancelled, orderPlaced, orderRejected } from './order-events';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let promotions: PromotionsHarness;
-
-beforeAll(async () => {
-  promotions = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await promotions?.stop();
-});
+const promotions = startedForThisFile(startHarness);
 
 const redemptionCount = async (id: string) => (await promotions.db.promotion.findUniqueOrThrow({ where: { id } })).redemptionCount;
 const outboxOf = (orderId: string) =>

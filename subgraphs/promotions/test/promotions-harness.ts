@@ -1,63 +1,31 @@
-import type { EventConsumer, EventsConfig, SqlExecutor } from '@storefront/messaging';
-import { signIdentityHeaders, type Identity } from '@storefront/platform';
+import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
+import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
 import { connectPromotionsDb, type PromotionsDb } from '../src/infrastructure/promotions-database';
-import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
-import { postToSubgraph, scratchDatabase } from '../../../test/support/scratch-subgraph';
-
-process.env.APOLLO_TELEMETRY_DISABLED = '1';
-process.env.LOG_LEVEL ??= 'silent';
+import { startScratchSubgraph, type SubgraphHarness } from '../../../test/support/subgraph-harness';
 
 const GATEWAY_SECRET = 'promotions-test-gateway-secret';
 
 export const admin: Identity = { subject: 'admin-1', roles: ['admin'] };
 export const customer: Identity = { subject: 'customer-1', roles: ['customer'] };
 
-export interface GraphQLResponse {
-  status: number;
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
-export interface PromotionsHarness {
+export interface PromotionsHarness extends SubgraphHarness<Awaited<ReturnType<typeof start>>> {
   /** The subgraph's database, as an operator (or a test) reaches it directly. */
   db: PromotionsDb;
-  /** This run's event bus settings: a key prefix of its own, so it never takes a running system's jobs. */
-  events: EventsConfig;
   /** The subgraph's own consumer: a test hands it events as its queue would. */
   consumer: EventConsumer<SqlExecutor>;
-  /** Signed by the gateway as `identity` (anonymous when null). */
-  graphql(query: string, variables?: Record<string, unknown>, identity?: Identity | null): Promise<GraphQLResponse>;
-  stop(): Promise<void>;
 }
 
 /** A database of its own, migrated, and the subgraph serving it on a free port with its events running. */
 export async function startHarness(): Promise<PromotionsHarness> {
-  const database = await scratchDatabase('promotions');
-  const events = testEventsConfig();
-  const { db } = connectPromotionsDb(database.url);
-  try {
-    const server = await start({ port: 0, databaseUrl: database.url, gatewaySecret: GATEWAY_SECRET, events });
-    return {
-      db,
-      events,
-      consumer: server.events.consumer!,
-      async graphql(query, variables = {}, identity = null) {
-        const { status, body } = await postToSubgraph(server.url, query, variables, signIdentityHeaders(identity, GATEWAY_SECRET));
-        return { status, ...body };
-      },
-      async stop() {
-        await server.stop();
-        await db.$disconnect();
-        await database.drop();
-        await removeEventKeys(events);
-      },
-    };
-  } catch (error) {
-    await db.$disconnect();
-    await database.drop();
-    throw error;
-  }
+  const subgraph = await startScratchSubgraph({
+    context: 'promotions',
+    gatewaySecret: GATEWAY_SECRET,
+    connect: (databaseUrl) => connectPromotionsDb(databaseUrl).db,
+    disconnect: (db) => db.$disconnect(),
+    serve: (_db, settings) => start(settings),
+  });
+  return { ...subgraph, db: subgraph.connections, consumer: subgraph.server.events.consumer! };
 }
 
 export const CREATE_PROMOTION = /* GraphQL */ `

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { linesDigest, verifyShippingQuote } from '@storefront/events';
 import { DEFAULT_RATES } from '../src/infrastructure/default-rate-table';
-import { QUOTE_SECRET, SET_PARCEL_PROFILE, aLearnedProductId, aProductId, admin, startHarness, type ShippingHarness } from './shipping-harness';
+import { QUOTE_SECRET, SET_PARCEL_PROFILE, aLearnedProductId, aProductId, admin, startHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 /** Ordering's cart as the gateway hands it to shipping for `shippingOptions`: its key and the fields it `@requires`. */
 const SHIPPING_OPTIONS = /* GraphQL */ `
@@ -19,15 +20,7 @@ interface Line {
 
 const aCart = (lines: Line[], id = randomUUID()) => ({ __typename: 'Cart', id, lines: lines.map(({ productId, quantity }) => ({ product: { id: productId }, quantity })) });
 
-let shipping: ShippingHarness;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await shipping?.stop();
-});
+const shipping = startedForThisFile(startHarness);
 
 /** A product shipping has learned of and measured. */
 async function aMeasuredProduct(weightGrams: number, fragile = false): Promise<string> {

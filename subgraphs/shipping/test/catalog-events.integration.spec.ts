@@ -1,20 +1,11 @@
-import { RejectedEventError, OutboxRelay, type EventConsumer, type SqlExecutor } from '@storefront/messaging';
+import { RejectedEventError, OutboxRelay } from '@storefront/messaging';
 import { ProductNotYetLearnedError } from '@storefront/kernel';
 import { eventually } from '../../../test/support/event-bus';
 import { productCreated, productDiscontinued, productPriceChanged } from '../../../test/support/catalog-events';
-import { AWAITING_MEASUREMENT, PARCEL_STATUSES, aProductId, admin, asProducts, startHarness, type ShippingHarness } from './shipping-harness';
+import { AWAITING_MEASUREMENT, PARCEL_STATUSES, aProductId, admin, asProducts, startHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let shipping: ShippingHarness;
-let consumer: EventConsumer<SqlExecutor>;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-  consumer = shipping.server.events.consumer!;
-}, 60_000);
-
-afterAll(async () => {
-  await shipping?.stop();
-});
+const shipping = startedForThisFile(startHarness);
 
 const stored = (productId: string) => shipping.db.shippableProduct.findUnique({ where: { productId } });
 const inboxHolds = async (eventId: string) => (await shipping.db.inboxEvent.count({ where: { eventId } })) === 1;
@@ -34,7 +25,7 @@ describe("shipping's handling of catalog's events", () => {
     const productId = aProductId();
     expect(await parcelStatusOf(productId)).toBeNull();
 
-    expect(await consumer.handle(productCreated(productId, { sku: 'MUG-1', name: 'Enamel mug', version: 0 }))).toBe('handled');
+    expect(await shipping.consumer.handle(productCreated(productId, { sku: 'MUG-1', name: 'Enamel mug', version: 0 }))).toBe('handled');
 
     expect(await stored(productId)).toEqual({ productId, sku: 'MUG-1', name: 'Enamel mug', catalogVersion: 0, discontinuedAt: null, learnedAt: expect.any(Date) });
     expect(await parcelStatusOf(productId)).toBe('AWAITING_MEASUREMENT');
@@ -44,28 +35,28 @@ describe("shipping's handling of catalog's events", () => {
   it('has one effect when the same event arrives twice', async () => {
     const productId = aProductId();
     const created = productCreated(productId, { name: 'First name' });
-    expect(await consumer.handle(created)).toBe('handled');
+    expect(await shipping.consumer.handle(created)).toBe('handled');
     // Between the deliveries the row changes, so a second effect would show.
     await shipping.db.shippableProduct.update({ where: { productId }, data: { name: 'Changed since' } });
 
-    expect(await consumer.handle(created)).toBe('duplicate');
+    expect(await shipping.consumer.handle(created)).toBe('duplicate');
     expect(await shipping.db.shippableProduct.findMany({ where: { productId }, select: { name: true } })).toEqual([{ name: 'Changed since' }]);
     expect(await inboxHolds(created.id)).toBe(true);
   });
 
   it('learns a product once even when catalog publishes it again under another event id', async () => {
     const productId = aProductId();
-    await consumer.handle(productCreated(productId, { name: 'Mug' }));
-    expect(await consumer.handle(productCreated(productId, { name: 'Mug, again' }))).toBe('handled');
+    await shipping.consumer.handle(productCreated(productId, { name: 'Mug' }));
+    expect(await shipping.consumer.handle(productCreated(productId, { name: 'Mug, again' }))).toBe('handled');
     expect(await shipping.db.shippableProduct.findMany({ where: { productId }, select: { name: true } })).toEqual([{ name: 'Mug' }]);
   });
 
   it('marks a discontinued product, which then no longer waits to be measured', async () => {
     const productId = aProductId();
     const at = new Date('2026-11-20T12:00:00.000Z');
-    await consumer.handle(productCreated(productId, { version: 0 }));
+    await shipping.consumer.handle(productCreated(productId, { version: 0 }));
 
-    expect(await consumer.handle(productDiscontinued(productId, 1, at))).toBe('handled');
+    expect(await shipping.consumer.handle(productDiscontinued(productId, 1, at))).toBe('handled');
 
     expect(await stored(productId)).toMatchObject({ catalogVersion: 1, discontinuedAt: at });
     expect(await awaitingMeasurement()).not.toContain(productId);
@@ -74,9 +65,9 @@ describe("shipping's handling of catalog's events", () => {
 
   it('ignores a discontinuation whose version is not newer than what it knows', async () => {
     const productId = aProductId();
-    await consumer.handle(productCreated(productId, { version: 3 }));
+    await shipping.consumer.handle(productCreated(productId, { version: 3 }));
 
-    for (const version of [2, 3]) expect(await consumer.handle(productDiscontinued(productId, version))).toBe('handled');
+    for (const version of [2, 3]) expect(await shipping.consumer.handle(productDiscontinued(productId, version))).toBe('handled');
 
     expect(await stored(productId)).toMatchObject({ catalogVersion: 3, discontinuedAt: null });
     expect(await awaitingMeasurement()).toContain(productId);
@@ -85,9 +76,9 @@ describe("shipping's handling of catalog's events", () => {
   it('keeps the newest version when discontinuations of one product are handled at once', async () => {
     const productId = aProductId();
     const first = new Date('2026-11-20T12:00:00.000Z');
-    await consumer.handle(productCreated(productId, { version: 0 }));
+    await shipping.consumer.handle(productCreated(productId, { version: 0 }));
 
-    await Promise.all([5, 2, 4, 1, 3].map((version) => consumer.handle(productDiscontinued(productId, version, new Date(first.getTime() + version * 1000)))));
+    await Promise.all([5, 2, 4, 1, 3].map((version) => shipping.consumer.handle(productDiscontinued(productId, version, new Date(first.getTime() + version * 1000)))));
 
     expect((await stored(productId))?.catalogVersion).toBe(5);
   });
@@ -96,23 +87,23 @@ describe("shipping's handling of catalog's events", () => {
     const productId = aProductId();
     const discontinued = productDiscontinued(productId, 1);
 
-    const early = consumer.handle(discontinued);
+    const early = shipping.consumer.handle(discontinued);
     await expect(early).rejects.toBeInstanceOf(ProductNotYetLearnedError);
     await expect(early).rejects.not.toBeInstanceOf(RejectedEventError);
     expect(await inboxHolds(discontinued.id)).toBe(false);
     expect(await stored(productId)).toBeNull();
 
     // The retry, once the product is known, applies it.
-    await consumer.handle(productCreated(productId));
-    expect(await consumer.handle(discontinued)).toBe('handled');
+    await shipping.consumer.handle(productCreated(productId));
+    expect(await shipping.consumer.handle(discontinued)).toBe('handled');
     expect(await stored(productId)).toMatchObject({ catalogVersion: 1, discontinuedAt: expect.any(Date) });
   });
 
   it('rejects for good what it does not subscribe to and payloads that break the contract', async () => {
     const productId = aProductId();
-    await expect(consumer.handle(productPriceChanged(productId, 1))).rejects.toBeInstanceOf(RejectedEventError);
+    await expect(shipping.consumer.handle(productPriceChanged(productId, 1))).rejects.toBeInstanceOf(RejectedEventError);
     const created = productCreated(productId);
-    await expect(consumer.handle({ ...created, payload: { ...(created.payload as object), sku: '' } })).rejects.toBeInstanceOf(RejectedEventError);
+    await expect(shipping.consumer.handle({ ...created, payload: { ...(created.payload as object), sku: '' } })).rejects.toBeInstanceOf(RejectedEventError);
     expect(await stored(productId)).toBeNull();
   });
 });

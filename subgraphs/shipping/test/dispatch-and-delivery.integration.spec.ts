@@ -1,13 +1,9 @@
 import { eventually } from '../../../test/support/event-bus';
 import { CONFIRM_DELIVERY, DISPATCH, anOrderId, confirmedOrder, publishedAbout } from './order-events';
-import { aProductId, admin, customer, startHarness, type ShippingHarness } from './shipping-harness';
+import { aProductId, admin, customer, startHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let shipping: ShippingHarness;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-}, 60_000);
-afterAll(() => shipping?.stop());
+const shipping = startedForThisFile(startHarness);
 
 const dispatch = async (orderId: string, identity = admin) => (await shipping.graphql(DISPATCH, { orderId }, identity)).data?.dispatchShipment;
 const confirmDelivery = async (orderId: string) => (await shipping.graphql(CONFIRM_DELIVERY, { orderId }, admin)).data?.confirmDelivery;

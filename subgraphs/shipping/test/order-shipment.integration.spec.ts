@@ -1,12 +1,8 @@
 import { ORDER_SHIPMENT, anOrderId, asOrders, confirmedOrder } from './order-events';
 import { admin, customer, startHarness, type ShippingHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let shipping: ShippingHarness;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-}, 60_000);
-afterAll(() => shipping?.stop());
+const shipping = startedForThisFile(startHarness);
 
 async function shipmentsSeenBy(identity: Parameters<ShippingHarness['graphql']>[2], orderIds: string[]) {
   const { data, errors } = await shipping.graphql(ORDER_SHIPMENT, asOrders(orderIds), identity);

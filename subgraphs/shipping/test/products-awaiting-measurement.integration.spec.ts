@@ -1,16 +1,9 @@
 import { encodeCursor } from '@storefront/platform';
-import { AWAITING_MEASUREMENT, SET_PARCEL_PROFILE, admin, customer, learnProducts, startHarness, type ShippingHarness } from './shipping-harness';
+import { AWAITING_MEASUREMENT, SET_PARCEL_PROFILE, admin, customer, learnProducts, startHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 // A database of its own: the list is everything awaiting measurement, so no other test may add to it.
-let shipping: ShippingHarness;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await shipping?.stop();
-});
+const shipping = startedForThisFile(startHarness);
 
 beforeEach(async () => {
   await shipping.db.parcelProfile.deleteMany();

@@ -1,15 +1,8 @@
-import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
 import { DISPATCH, ORDER_SHIPMENT, anOrderId, asOrders, orderCancelled, orderConfirmed, publishedAbout } from './order-events';
-import { aProductId, admin, startHarness, type ShippingHarness } from './shipping-harness';
+import { aProductId, admin, startHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
-let shipping: ShippingHarness;
-let consumer: EventConsumer<SqlExecutor>;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-  consumer = shipping.server.events.consumer!;
-}, 60_000);
-afterAll(() => shipping?.stop());
+const shipping = startedForThisFile(startHarness);
 
 const shipmentsOf = (orderId: string) => shipping.db.shipment.findMany({ where: { orderId }, include: { lines: { select: { productId: true, quantity: true } } } });
 
@@ -23,7 +16,7 @@ describe("shipping's handling of ordering's events", () => {
     const orderId = anOrderId();
     const lines = [{ productId: aProductId(), quantity: 2 }, { productId: aProductId(), quantity: 1 }];
 
-    expect(await consumer.handle(orderConfirmed(orderId, { customerId: 'customer-7', lines, country: 'FR' }))).toBe('handled');
+    expect(await shipping.consumer.handle(orderConfirmed(orderId, { customerId: 'customer-7', lines, country: 'FR' }))).toBe('handled');
 
     const [shipment, ...others] = await shipmentsOf(orderId);
     expect(others).toEqual([]);
@@ -37,22 +30,22 @@ describe("shipping's handling of ordering's events", () => {
     const orderId = anOrderId();
     const confirmed = orderConfirmed(orderId);
 
-    expect(await consumer.handle(confirmed)).toBe('handled');
-    expect(await consumer.handle(confirmed)).toBe('duplicate');
-    expect(await consumer.handle(orderConfirmed(orderId))).toBe('handled');
-    await Promise.all([consumer.handle(orderConfirmed(orderId)), consumer.handle(orderConfirmed(orderId))]);
+    expect(await shipping.consumer.handle(confirmed)).toBe('handled');
+    expect(await shipping.consumer.handle(confirmed)).toBe('duplicate');
+    expect(await shipping.consumer.handle(orderConfirmed(orderId))).toBe('handled');
+    await Promise.all([shipping.consumer.handle(orderConfirmed(orderId)), shipping.consumer.handle(orderConfirmed(orderId))]);
 
     expect(await shipmentsOf(orderId)).toHaveLength(1);
   });
 
   it('cancels a pending shipment when its order is cancelled, after which it cannot be dispatched', async () => {
     const orderId = anOrderId();
-    await consumer.handle(orderConfirmed(orderId));
+    await shipping.consumer.handle(orderConfirmed(orderId));
     const cancelled = orderCancelled(orderId);
 
-    expect(await consumer.handle(cancelled)).toBe('handled');
-    expect(await consumer.handle(cancelled)).toBe('duplicate');
-    expect(await consumer.handle(orderCancelled(orderId))).toBe('handled');
+    expect(await shipping.consumer.handle(cancelled)).toBe('handled');
+    expect(await shipping.consumer.handle(cancelled)).toBe('duplicate');
+    expect(await shipping.consumer.handle(orderCancelled(orderId))).toBe('handled');
 
     expect(await shipmentsOf(orderId)).toEqual([expect.objectContaining({ status: 'CANCELLED', cancelledAt: expect.any(Date) })]);
     const { data } = await shipping.graphql(DISPATCH, { orderId }, admin);
@@ -63,9 +56,9 @@ describe("shipping's handling of ordering's events", () => {
   it('makes no shipment for an order whose cancellation arrived before its confirmation', async () => {
     const orderId = anOrderId();
 
-    expect(await consumer.handle(orderCancelled(orderId))).toBe('handled');
-    expect(await consumer.handle(orderCancelled(orderId))).toBe('handled');
-    expect(await consumer.handle(orderConfirmed(orderId))).toBe('handled');
+    expect(await shipping.consumer.handle(orderCancelled(orderId))).toBe('handled');
+    expect(await shipping.consumer.handle(orderCancelled(orderId))).toBe('handled');
+    expect(await shipping.consumer.handle(orderConfirmed(orderId))).toBe('handled');
 
     expect(await shipmentsOf(orderId)).toEqual([]);
     expect(await shipping.db.cancelledOrder.count({ where: { orderId } })).toBe(1);
@@ -74,10 +67,10 @@ describe("shipping's handling of ordering's events", () => {
 
   it('never moves a dispatched shipment back when a cancellation arrives late', async () => {
     const orderId = anOrderId();
-    await consumer.handle(orderConfirmed(orderId));
+    await shipping.consumer.handle(orderConfirmed(orderId));
     expect((await shipping.graphql(DISPATCH, { orderId }, admin)).data!.dispatchShipment.errors).toEqual([]);
 
-    expect(await consumer.handle(orderCancelled(orderId))).toBe('handled');
+    expect(await shipping.consumer.handle(orderCancelled(orderId))).toBe('handled');
 
     expect((await shipmentSeenByAdmin(orderId)).status).toBe('DISPATCHED');
   });
@@ -85,7 +78,7 @@ describe("shipping's handling of ordering's events", () => {
   it('ends with no shipment that can leave when an order is confirmed and cancelled at the same moment', async () => {
     const orders = Array.from({ length: 5 }, anOrderId);
 
-    await Promise.all(orders.flatMap((orderId) => [consumer.handle(orderConfirmed(orderId)), consumer.handle(orderCancelled(orderId))]));
+    await Promise.all(orders.flatMap((orderId) => [shipping.consumer.handle(orderConfirmed(orderId)), shipping.consumer.handle(orderCancelled(orderId))]));
 
     const shipments = await shipping.db.shipment.findMany({ where: { orderId: { in: orders } } });
     expect(shipments.every((shipment) => shipment.status === 'CANCELLED')).toBe(true);

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EventsConfig } from '@storefront/messaging';
-import { signIdentityHeaders, type Identity } from '@storefront/platform';
+import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
+import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
 import { connectShippingDb, type ShippingDb } from '../src/infrastructure/shipping-database';
 import { seedDefaultRates } from '../src/infrastructure/default-rate-table';
-import { removeEventKeys, testEventsConfig } from '../../../test/support/event-bus';
-import { postToSubgraph, scratchDatabase } from '../../../test/support/scratch-subgraph';
-
-process.env.APOLLO_TELEMETRY_DISABLED = '1';
-process.env.LOG_LEVEL ??= 'silent';
+import { startScratchSubgraph, type SubgraphHarness } from '../../../test/support/subgraph-harness';
 
 const GATEWAY_SECRET = 'shipping-test-gateway-secret';
 /** What this run's shipping signs its quotes with, as ordering would verify them. */
@@ -20,54 +16,28 @@ export const customer: Identity = { subject: 'customer-1', roles: ['customer'] }
 /** A product id shipping has never heard of: catalog ids are UUIDs. */
 export const aProductId = (): string => randomUUID();
 
-export interface GraphQLResponse {
-  status: number;
-  data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 export type ShippingServer = Awaited<ReturnType<typeof start>>;
 
-export interface ShippingHarness {
+export interface ShippingHarness extends SubgraphHarness<ShippingServer> {
   /** The subgraph's database, as an operator (or a test) reaches it directly. */
   db: ShippingDb;
-  server: ShippingServer;
-  /** This run's event bus settings: a key prefix of its own, so it never takes a running system's jobs. */
-  events: EventsConfig;
-  /** Signed by the gateway as `identity` (anonymous when null), unless other headers are given. */
-  graphql(query: string, variables?: Record<string, unknown>, identity?: Identity | null, headers?: Record<string, string>): Promise<GraphQLResponse>;
-  stop(): Promise<void>;
+  /** The subgraph's own consumer: a test hands it events as its queue would. */
+  consumer: EventConsumer<SqlExecutor>;
 }
 
 /** A database of its own, migrated and holding the default rates, and the subgraph serving it on a free port. */
 export async function startHarness(): Promise<ShippingHarness> {
-  const database = await scratchDatabase('shipping');
-  const databaseUrl = database.url;
-  const events = testEventsConfig();
-  const { db } = connectShippingDb(databaseUrl);
-  try {
-    await seedDefaultRates(db);
-    const server = await start({ port: 0, databaseUrl, gatewaySecret: GATEWAY_SECRET, rateTableTtlMs: 60_000, quoteSecret: QUOTE_SECRET, events });
-    return {
-      db,
-      server,
-      events,
-      async graphql(query, variables = {}, identity = null, headers = signIdentityHeaders(identity, GATEWAY_SECRET)) {
-        const { status, body } = await postToSubgraph(server.url, query, variables, headers);
-        return { status, ...body };
-      },
-      async stop() {
-        await server.stop();
-        await db.$disconnect();
-        await database.drop();
-        await removeEventKeys(events);
-      },
-    };
-  } catch (error) {
-    await db.$disconnect();
-    await database.drop();
-    throw error;
-  }
+  const subgraph = await startScratchSubgraph({
+    context: 'shipping',
+    gatewaySecret: GATEWAY_SECRET,
+    connect: (databaseUrl) => connectShippingDb(databaseUrl).db,
+    disconnect: (db) => db.$disconnect(),
+    async serve(db, settings) {
+      await seedDefaultRates(db);
+      return start({ ...settings, rateTableTtlMs: 60_000, quoteSecret: QUOTE_SECRET });
+    },
+  });
+  return { ...subgraph, db: subgraph.connections, consumer: subgraph.server.events.consumer! };
 }
 
 export interface ShippableProductRow {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { signIdentityHeaders } from '@storefront/platform';
 import { DEFAULT_RATES, seedDefaultRates } from '../src/infrastructure/default-rate-table';
-import { SET_PARCEL_PROFILE, aLearnedProductId, aProductId, admin, asProducts, customer, learnProducts, startHarness, type ShippingHarness } from './shipping-harness';
+import { SET_PARCEL_PROFILE, aLearnedProductId, aProductId, admin, asProducts, customer, learnProducts, startHarness } from './shipping-harness';
+import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 const PRODUCTS = /* GraphQL */ `
   query ($representations: [_Any!]!, $country: String!) {
@@ -22,15 +23,7 @@ const RATES = /* GraphQL */ `
   }
 `;
 
-let shipping: ShippingHarness;
-
-beforeAll(async () => {
-  shipping = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await shipping?.stop();
-});
+const shipping = startedForThisFile(startHarness);
 
 /** A 2.4 kg box of 300 x 200 x 150 mm (billed as 3 started kilograms), for a product shipping has learned of. */
 async function profileInput(overrides: Record<string, unknown> = {}) {
