@@ -25,7 +25,8 @@ export interface SagaSystemPlan {
 }
 
 export function planSagaSystem(run: string, server: string): SagaSystemPlan {
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  // Below Linux's ephemeral ports (32768 and up), which outgoing connections take at random.
+  const base = 20_000 + Math.floor(Math.random() * 12_000);
   const databaseUrls = Object.fromEntries(CONTEXTS.map(({ name }) => [name, `${server}/storefront_bench_${run}_${name}`]));
   const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
   const env: NodeJS.ProcessEnv = {

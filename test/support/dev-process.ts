@@ -10,11 +10,12 @@ const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1
 
 /**
  * One `pnpm dev` (scripts/dev.ts) of a checkout, on ports and in databases of its own: PORT and
- * every `<NAME>_PORT` on a random range above 20000, every `<NAME>_DATABASE_URL` on a uniquely
+ * every `<NAME>_PORT` on a random range from 20000, below Linux's ephemeral ports (32768 and up, which
+ * outgoing connections of other tests take at random), every `<NAME>_DATABASE_URL` on a uniquely
  * named database, its own Redis key prefix. `cleanUp` kills it if it still runs and removes all that.
  */
 export class DevProcess {
-  readonly base = 20_000 + Math.floor(Math.random() * 20_000);
+  readonly base = 20_000 + Math.floor(Math.random() * 12_000);
   readonly gatewayUrl = `http://127.0.0.1:${this.base}/graphql`;
   readonly events: EventsConfig = testEventsConfig();
   readonly databaseUrls: Readonly<Record<string, string>>;
