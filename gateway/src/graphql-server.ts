@@ -35,6 +35,9 @@ export function createGraphQLServer(
   });
   return new ApolloServer<GatewayContext>({
     gateway,
+    // The process's own runMain stops the server on SIGINT/SIGTERM, then exits; Apollo's own signal
+    // handler would stop it a second time and re-raise the signal into runMain, and the process hung.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unknownOperationPlugin, queryCostPlugin(limits.maxCost)],
     validationRules: queryLimitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },

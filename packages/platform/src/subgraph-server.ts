@@ -60,6 +60,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // runMain owns SIGINT/SIGTERM (stop, then exit): one handler, not Apollo's too.
+    stopOnTerminationSignals: false,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
   });
