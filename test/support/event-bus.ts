@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import IORedis from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
+import { connectRedisClient } from '@storefront/platform';
 import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 
 /**
@@ -8,22 +9,35 @@ import { eventsConfig, type EventsConfig } from '@storefront/messaging';
  * taken over quickly, and short backoff so retries finish within a test.
  */
 export function testEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {
-  return { ...eventsConfig(), prefix: `{test-${randomBytes(4).toString('hex')}}`, backoffMs: 50, ...overrides };
+  return { ...eventsConfig(), prefix: `test-${randomBytes(4).toString('hex')}`, backoffMs: 50, ...overrides };
 }
 
-/** Removes every key the run left under its prefix. */
+/** Removes every key the run left under its prefix (on each master, when Redis is a cluster). */
 export async function removeEventKeys(config: EventsConfig): Promise<void> {
-  const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: 1 });
+  const client = connectRedisClient(config.redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    const nodes = client instanceof Cluster ? await clusterMasters(client) : [client];
+    for (const redis of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.prefix}:*`, 'COUNT', 1000);
+        // One key per command (in a cluster the keys of one page may live in different slots), pipelined.
+        if (keys.length > 0) await keys.reduce((pipeline, key) => pipeline.del(key), redis.pipeline()).exec();
+        cursor = next;
+      } while (cursor !== '0');
+    }
   } finally {
-    redis.disconnect();
+    client.disconnect();
   }
+}
+
+async function clusterMasters(cluster: Cluster): Promise<Redis[]> {
+  await new Promise<void>((resolve, reject) => {
+    if (cluster.status === 'ready') resolve();
+    cluster.once('ready', () => resolve());
+    cluster.once('error', reject);
+  });
+  return cluster.nodes('master');
 }
 
 /** Asks again until `probe` gives something other than undefined, or fails after the deadline. */

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
-import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { createLogger } from '@storefront/platform';
+import { connectRedisClient, createLogger } from '@storefront/platform';
 import type { RateLimitSettings } from '../edge-settings';
 import { callerKey } from '../auth/caller';
 import { sendHttpError } from '../errors/http-error';
@@ -23,7 +22,7 @@ export interface CallerRateLimit {
  * in its log, and again once Redis is back.
  */
 export function callerRateLimit(settings: RateLimitSettings): CallerRateLimit {
-  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const redis = connectRedisClient(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
   const connected = new Promise<void>((resolve) => {
     redis.once('ready', resolve);
     redis.once('error', () => resolve());

@@ -1,8 +1,7 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { describeIssues, envelopeSchema, type EventContract, type EventOf, type Subscriptions } from '@storefront/events';
-import { createLogger, type Logger } from '@storefront/platform';
-import type { EventsConfig } from './events-config';
+import { createLogger, type Logger, type RedisClient } from '@storefront/platform';
+import { queuePrefix, type EventsConfig } from './events-config';
 import type { SqlExecutor } from './outbox';
 import { connectRedis, warnUnlessNoEviction } from './redis-connection';
 
@@ -40,7 +39,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
   private readonly handlers = new Map<string, EventHandler<Tx>>();
   private readonly log: Logger;
   private worker: Worker | null = null;
-  private redis: Redis | null = null;
+  private redis: RedisClient | null = null;
 
   constructor(private readonly options: EventConsumerOptions<Tx>) {
     const { context, events } = options.subscriptions;
@@ -86,7 +85,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     void warnUnlessNoEviction(this.redis, this.log);
     this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
       connection: this.redis,
-      prefix: events.prefix,
+      prefix: queuePrefix(events, this.queueName),
       concurrency: events.concurrency,
       lockDuration: events.lockDurationMs,
       stalledInterval: events.lockDurationMs,

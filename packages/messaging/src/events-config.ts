@@ -3,7 +3,7 @@ type Env = Record<string, string | undefined>;
 /** How a context reaches the event bus and how hard it tries. Read once from the environment. */
 export interface EventsConfig {
   redisUrl: string;
-  /** Prefix of every BullMQ key; the braces make it a Redis Cluster hash tag, so a queue's keys share a slot. */
+  /** Prefix of every BullMQ key (see `queuePrefix` for how a queue's keys are laid out). */
   prefix: string;
   /** Deliveries of one event to one consumer before it lands in the failed set. */
   attempts: number;
@@ -26,10 +26,22 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 export function eventsConfig(env: Env = process.env): EventsConfig {
   return {
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    prefix: env.EVENTS_PREFIX ?? '{storefront}',
+    prefix: env.EVENTS_PREFIX || 'storefront',
     attempts: positiveInteger(env, 'EVENTS_ATTEMPTS', 8),
     backoffMs: positiveInteger(env, 'EVENTS_BACKOFF_MS', 250),
     concurrency: positiveInteger(env, 'EVENTS_CONCURRENCY', 8),
     lockDurationMs: positiveInteger(env, 'EVENTS_LOCK_DURATION_MS', 30_000),
   };
+}
+
+/**
+ * The BullMQ prefix of one queue. Each queue's keys carry its name as a Redis Cluster hash tag,
+ * `storefront:{inventory}:inventory:wait`, so that one queue's keys share a slot (BullMQ's scripts
+ * need that) while different queues spread over a cluster's shards. A configured prefix that
+ * already has a hash tag (`{storefront}`, the layout before per-queue tags) is kept as it is: every
+ * queue then lives in that one slot, which is how an installation upgrades without moving the
+ * jobs it already holds.
+ */
+export function queuePrefix(events: Pick<EventsConfig, 'prefix'>, queue: string): string {
+  return events.prefix.includes('{') ? events.prefix : `${events.prefix}:{${queue}}`;
 }

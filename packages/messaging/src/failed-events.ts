@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { consumingContexts } from '@storefront/events';
-import type { EventsConfig } from './events-config';
+import { queuePrefix, type EventsConfig } from './events-config';
 import { connectRedis } from './redis-connection';
 
 export interface FailedEvent {
@@ -15,7 +15,7 @@ export interface FailedEvent {
 /** Opens the consuming contexts' queues for inspection, and closes them after. */
 async function withQueues<T>(config: EventsConfig, queues: readonly string[], work: (queues: Queue[]) => Promise<T>): Promise<T> {
   const redis = connectRedis(config.redisUrl, 'inspector');
-  const opened = queues.map((name) => new Queue(name, { connection: redis, prefix: config.prefix }));
+  const opened = queues.map((name) => new Queue(name, { connection: redis, prefix: queuePrefix(config, name) }));
   // Errors surface on the calls below; the queues' own reconnect noise is not news.
   for (const queue of opened) queue.on('error', () => undefined);
   try {

@@ -1,9 +1,8 @@
 import { Client, Pool } from 'pg';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { subscribersOf, type EventEnvelope } from '@storefront/events';
-import { createLogger, type Logger } from '@storefront/platform';
-import type { EventsConfig } from './events-config';
+import { createLogger, type Logger, type RedisClient } from '@storefront/platform';
+import { queuePrefix, type EventsConfig } from './events-config';
 import { jobFor } from './job-options';
 import { connectRedis } from './redis-connection';
 
@@ -47,7 +46,7 @@ const toEnvelope = (row: OutboxRow): EventEnvelope => ({
  */
 export class OutboxRelay {
   private readonly pool: Pool;
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly queues = new Map<string, Queue>();
   private readonly log: Logger;
   private readonly batchSize: number;
@@ -123,7 +122,7 @@ export class OutboxRelay {
   private queue(context: string): Queue {
     let queue = this.queues.get(context);
     if (!queue) {
-      queue = new Queue(context, { connection: this.redis, prefix: this.options.events.prefix });
+      queue = new Queue(context, { connection: this.redis, prefix: queuePrefix(this.options.events, context) });
       queue.on('error', () => undefined);
       this.queues.set(context, queue);
     }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { Queue } from 'bullmq';
 import { defineSubscriptions, ProductCreatedV1 } from '@storefront/events';
-import { EventConsumer, on, appendToOutbox, type EventsConfig, type SqlExecutor, type OutgoingEvent } from '../src';
+import { EventConsumer, on, appendToOutbox, queuePrefix, type EventsConfig, type SqlExecutor, type OutgoingEvent } from '../src';
 import { scratchDatabase } from '../../../test/support/scratch-subgraph';
 
 /** A pg client seen through the one method the outbox and inbox need. */
@@ -104,7 +104,7 @@ export function effectConsumer(consumer: Pool, events: EventsConfig, before?: (e
 export function inventoryQueue(events: EventsConfig): Queue {
   const url = new URL(events.redisUrl);
   // Given options rather than a connection, the queue owns its connection and close() ends it.
-  return new Queue('inventory', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: events.prefix });
+  return new Queue('inventory', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: queuePrefix(events, 'inventory') });
 }
 
 /** Whether nothing is waiting, delayed or running, and `completed` jobs have finished. */
