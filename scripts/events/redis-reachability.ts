@@ -1,14 +1,16 @@
 import { connectRedis } from '@storefront/messaging';
 
-/** The URL as it may be printed: without a password. */
+/** The URL (or a cluster's list of URLs) as it may be printed: without a password. */
 export function displayRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
+  return url.split(',').map((node) => {
+    try {
+      const parsed = new URL(node.trim());
+      if (parsed.password) parsed.password = '***';
+      return parsed.toString().replace(/\/$/, '');
+    } catch {
+      return node.trim();
+    }
+  }).join(',');
 }
 
 /** The most telling line of a connection error (Node reports a refused dual-stack connect as an AggregateError with no message). */
