@@ -1,8 +1,25 @@
 type Env = Record<string, string | undefined>;
 
+export const EVENTS_BACKENDS = ['redis', 'postgres'] as const;
+export type EventsBackend = (typeof EVENTS_BACKENDS)[number];
+
+/** Where a queue database lives when none is configured: beside the contexts' own, on the same server. */
+export const DEFAULT_EVENTS_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/storefront_events';
+
+function backendOf(env: Env): EventsBackend {
+  const raw = env.EVENTS_BACKEND;
+  if (raw === undefined || raw === '') return 'redis';
+  if ((EVENTS_BACKENDS as readonly string[]).includes(raw)) return raw as EventsBackend;
+  throw new Error(`EVENTS_BACKEND must be one of ${EVENTS_BACKENDS.join(', ')}, got "${raw}"`);
+}
+
 /** How a context reaches the event bus and how hard it tries. Read once from the environment. */
 export interface EventsConfig {
+  /** Where the queues live: Redis (the default), or PostgreSQL through BullMQ's own PostgreSQL backend. */
+  backend: EventsBackend;
   redisUrl: string;
+  /** The PostgreSQL database the queues live in when `backend` is `postgres` (one schema per prefix). */
+  databaseUrl: string;
   /** Prefix of every BullMQ key (see `queuePrefix` for how a queue's keys are laid out). */
   prefix: string;
   /** Deliveries of one event to one consumer before it lands in the failed set. */
@@ -25,7 +42,9 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 
 export function eventsConfig(env: Env = process.env): EventsConfig {
   return {
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    backend: backendOf(env),
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    databaseUrl: env.EVENTS_DATABASE_URL || DEFAULT_EVENTS_DATABASE_URL,
     prefix: env.EVENTS_PREFIX || 'storefront',
     attempts: positiveInteger(env, 'EVENTS_ATTEMPTS', 8),
     backoffMs: positiveInteger(env, 'EVENTS_BACKOFF_MS', 250),
@@ -44,4 +63,14 @@ export function eventsConfig(env: Env = process.env): EventsConfig {
  */
 export function queuePrefix(events: Pick<EventsConfig, 'prefix'>, queue: string): string {
   return events.prefix.includes('{') ? events.prefix : `${events.prefix}:{${queue}}`;
+}
+
+/**
+ * The PostgreSQL schema the queues of a prefix live in, with the PostgreSQL backend: the prefix
+ * in lower case, every character other than a letter, a digit or `_` made `_` (`storefront`,
+ * `test_1a2b3c4d`). It plays the part the key prefix plays in Redis: one installation's queues,
+ * apart from another's in the same database.
+ */
+export function queueSchema(events: Pick<EventsConfig, 'prefix'>): string {
+  return events.prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 }
