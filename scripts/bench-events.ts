@@ -77,7 +77,8 @@ function cleanUp(): Promise<void> {
       await dropBenchDatabases(databases);
       if (events.backend === 'postgres') await dropDatabase(events.databaseUrl);
     });
-    if (redisReached) await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
+    // With PostgreSQL queues, the run's queues went with its events database.
+    if (redisReached && events.backend === 'redis') await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
   })();
   return cleaning;
 }

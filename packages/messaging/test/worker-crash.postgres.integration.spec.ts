@@ -1,5 +1,6 @@
 import { onPostgresQueues } from '../../../test/support/event-bus';
+// The same tests as worker-crash.integration.spec.ts (they read their settings in their hooks, after this file has run).
+import './worker-crash.integration.spec';
 
-// The same tests as worker-crash.integration.spec.ts, with the queues on BullMQ's PostgreSQL backend.
+// With the queues on BullMQ's PostgreSQL backend.
 onPostgresQueues();
-require('./worker-crash.integration.spec');
