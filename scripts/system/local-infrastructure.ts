@@ -12,11 +12,19 @@ import { CONTEXTS } from './contexts';
 type Env = NodeJS.ProcessEnv;
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DEFAULT_POSTGRES = 'postgresql://postgres@127.0.0.1:5432';
-const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
+const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432';
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 /** The embedded server's port and password: a development server on loopback only, kept between runs. */
 const EMBEDDED_PORT = 54329;
 const EMBEDDED_PASSWORD = 'storefront-dev';
+
+export interface InfrastructureOptions {
+  /** `--embedded`: a PostgreSQL of its own and the queues in it, whatever answers elsewhere. */
+  embedded: boolean;
+  say: (line: string) => void;
+  /** Where PostgreSQL and Redis are looked for when nothing is configured (the standard local addresses). */
+  defaults?: { postgres: string; redis: string };
+}
 
 export interface LocalInfrastructure {
   /** Stops what was started here (the embedded PostgreSQL), nothing else. */
@@ -32,16 +40,18 @@ export interface LocalInfrastructure {
  * counted in PostgreSQL too. A configured address that does not answer is an error, never a
  * reason to fall back. Says what it chose in one line each, and sets `env` for the services.
  */
-export async function provideInfrastructure(env: Env, options: { embedded: boolean; say: (line: string) => void }): Promise<LocalInfrastructure> {
+export async function provideInfrastructure(env: Env, options: InfrastructureOptions): Promise<LocalInfrastructure> {
   const { embedded, say } = options;
+  const defaultPostgres = options.defaults?.postgres ?? DEFAULT_POSTGRES_URL;
+  const defaultRedis = options.defaults?.redis ?? DEFAULT_REDIS_URL;
   const configured = CONTEXTS.map(({ name }) => `${contextEnvName(name)}_DATABASE_URL`).filter((name) => env[name]);
   let server: EmbeddedPostgres | null = null;
-  let serverUrl = DEFAULT_POSTGRES;
+  let serverUrl = defaultPostgres;
   if (embedded && configured.length > 0) throw new Error(`--embedded runs every database on its own server, but ${configured.join(', ')} ${configured.length === 1 ? 'is' : 'are'} set`);
   if (configured.length > 0) {
-    say(`PostgreSQL: as configured (${configured.length} of ${CONTEXTS.length} contexts' DATABASE_URL; the rest at ${DEFAULT_POSTGRES})`);
-  } else if (!embedded && (await postgresAnswers(`${DEFAULT_POSTGRES}/postgres`))) {
-    say(`PostgreSQL: the server at ${DEFAULT_POSTGRES.replace('postgresql://postgres@', '')}`);
+    say(`PostgreSQL: as configured (${configured.length} of ${CONTEXTS.length} contexts' DATABASE_URL; the rest at ${defaultPostgres})`);
+  } else if (!embedded && (await postgresAnswers(`${defaultPostgres}/postgres`))) {
+    say(`PostgreSQL: the server at ${defaultPostgres.replace(/^postgresql:\/\/[^@]*@/, '')}`);
   } else {
     const started = Date.now();
     const dataDir = path.resolve(env.EMBEDDED_DATA_DIR || path.join(ROOT, '.data', 'postgres'));
@@ -51,13 +61,13 @@ export async function provideInfrastructure(env: Env, options: { embedded: boole
     serverUrl = `postgresql://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}`;
     for (const { name } of CONTEXTS) env[`${contextEnvName(name)}_DATABASE_URL`] = `${serverUrl}/storefront_${name}`;
     say(
-      `PostgreSQL: ${embedded ? '--embedded' : `none answers at ${DEFAULT_POSTGRES.replace('postgresql://postgres@', '')}`}, so an embedded server on 127.0.0.1:${port} ` +
+      `PostgreSQL: ${embedded ? '--embedded' : `none answers at ${defaultPostgres.replace(/^postgresql:\/\/[^@]*@/, '')}`}, so an embedded server on 127.0.0.1:${port} ` +
         `(${fresh ? 'created' : 'kept'} in ${path.relative(ROOT, dataDir) || dataDir}, up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
 
   try {
-    const backend = await chooseQueues(env, embedded);
+    const backend = await chooseQueues(env, embedded, defaultRedis);
     env.EVENTS_BACKEND = backend.kind;
     if (backend.kind === 'postgres') {
       env.EVENTS_DATABASE_URL ||= server ? `${serverUrl}/storefront_events` : DEFAULT_EVENTS_DATABASE_URL;
@@ -66,7 +76,7 @@ export async function provideInfrastructure(env: Env, options: { embedded: boole
       if (!env.REDIS_URL) env.RATE_LIMIT_DATABASE_URL ||= env.EVENTS_DATABASE_URL;
       say(`queues: BullMQ's PostgreSQL backend in ${new URL(env.EVENTS_DATABASE_URL).pathname.slice(1)} (${backend.why})`);
     } else {
-      say(`queues: Redis at ${env.REDIS_URL || DEFAULT_REDIS} (${backend.why})`);
+      say(`queues: Redis at ${env.REDIS_URL || defaultRedis} (${backend.why})`);
     }
   } catch (error) {
     await server?.stop();
@@ -75,11 +85,11 @@ export async function provideInfrastructure(env: Env, options: { embedded: boole
   return { stop: async () => server?.stop() };
 }
 
-async function chooseQueues(env: Env, embedded: boolean): Promise<{ kind: EventsBackend; why: string }> {
+async function chooseQueues(env: Env, embedded: boolean, defaultRedis: string): Promise<{ kind: EventsBackend; why: string }> {
   const chosen = env.EVENTS_BACKEND;
   if (chosen) {
     if (!(EVENTS_BACKENDS as readonly string[]).includes(chosen)) throw new Error(`EVENTS_BACKEND must be one of ${EVENTS_BACKENDS.join(', ')}, got "${chosen}"`);
-    if (chosen === 'redis') await requireRedis(env.REDIS_URL || DEFAULT_REDIS, 'EVENTS_BACKEND=redis');
+    if (chosen === 'redis') await requireRedis(env.REDIS_URL || defaultRedis, 'EVENTS_BACKEND=redis');
     return { kind: chosen as EventsBackend, why: `EVENTS_BACKEND=${chosen}` };
   }
   if (env.REDIS_URL) {
@@ -87,8 +97,8 @@ async function chooseQueues(env: Env, embedded: boolean): Promise<{ kind: Events
     return { kind: 'redis', why: 'REDIS_URL is set' };
   }
   if (embedded) return { kind: 'postgres', why: '--embedded' };
-  if (await redisAnswers(DEFAULT_REDIS)) return { kind: 'redis', why: 'it answers' };
-  return { kind: 'postgres', why: `no Redis answers at ${DEFAULT_REDIS.replace('redis://', '')}` };
+  if (await redisAnswers(defaultRedis)) return { kind: 'redis', why: 'it answers' };
+  return { kind: 'postgres', why: `no Redis answers at ${defaultRedis.replace('redis://', '')}` };
 }
 
 async function postgresAnswers(url: string): Promise<boolean> {
