@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type * as Sdk from './sdk';
 
 type Env = Record<string, string | undefined>;
 
@@ -30,7 +31,7 @@ export function startTracing(serviceName: string, env: Env = process.env): boole
   if (sdk || !tracingEnabled(env)) return false;
   // Required here, not imported: a process without tracing never loads the SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createSdk } = require('./sdk') as typeof import('./sdk');
+  const { createSdk } = require('./sdk') as typeof Sdk;
   sdk = createSdk(serviceName);
   sdk.start();
   return true;
