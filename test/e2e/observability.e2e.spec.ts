@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { consumingContexts } from '@storefront/events';
@@ -68,9 +69,13 @@ describe('an order seen from the inside', () => {
       const spans = receiver.trace([...traceIds][0]!);
       const services = new Set(spans.map((span) => span.service));
       const confirmed = spans.some((span) => span.name === 'handle notifications ← ordering.order-confirmed.v1');
-      return ['gateway', 'ordering', 'inventory', 'payments', 'notifications'].every((service) => services.has(service)) && confirmed ? spans : undefined;
-    }, 'one trace with every context in it', 60_000);
-    if (process.env.SHOW_TRACE) process.stdout.write(`${spanTree(trace)}\n`);
+      // A parent span ends, and is exported, after its children: wait until every child has its parent.
+      const ids = new Set(spans.map((span) => span.spanId));
+      const roots = spans.filter((span) => !ids.has(span.parentSpanId));
+      const complete = roots.length === 1 && ['gateway', 'ordering', 'inventory', 'payments', 'notifications'].every((service) => services.has(service)) && confirmed;
+      return complete ? spans : undefined;
+    }, 'one whole trace with every context in it', 60_000);
+    if (process.env.SHOW_TRACE) writeFileSync(process.env.SHOW_TRACE, `${spanTree(trace)}\n`);
 
     const names = trace.map((span) => `${span.service}: ${span.name}`);
     expect(names).toEqual(
@@ -89,7 +94,7 @@ describe('an order seen from the inside', () => {
     );
     // Every span but the client's first request hangs off another span of the same trace.
     const ids = new Set(trace.map((span) => span.spanId));
-    expect(trace.filter((span) => !ids.has(span.parentSpanId)).map((span) => span.name)).toEqual(['POST /graphql']);
+    expect(trace.filter((span) => !ids.has(span.parentSpanId)).map((span) => `${span.service}: ${span.name}`)).toEqual(['gateway: POST /graphql']);
     const handled = trace.filter((span: ReceivedSpan) => span.name.startsWith('handle '));
     for (const span of handled) expect(span.attributes).toMatchObject({ 'storefront.order.id': orderId, 'messaging.message.id': expect.any(String), 'storefront.event.type': expect.any(String) });
   });

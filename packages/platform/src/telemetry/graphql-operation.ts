@@ -4,8 +4,11 @@ import { SPAN_ATTRIBUTES } from './spans';
 
 /** The operation a GraphQL request names, from its parsed body; `anonymous` when it names none (or nonsense). */
 export function operationNameOf(body: unknown): string {
-  const name = (body as { operationName?: unknown } | undefined)?.operationName;
-  return typeof name === 'string' && /^\w{1,100}$/.test(name) ? name : 'anonymous';
+  const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string' && /^\w{1,100}$/.test(operationName)) return operationName;
+  // A document with one named operation need not repeat its name beside it.
+  const named = typeof query === 'string' ? /^\s*(?:#[^\n]*\n\s*)*(?:query|mutation|subscription)\s+(\w{1,100})/.exec(query) : null;
+  return named?.[1] ?? 'anonymous';
 }
 
 /**
