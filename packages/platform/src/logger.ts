@@ -78,7 +78,9 @@ export function createLogger(name: string): Logger {
       jsonRoot()[level]({ service: name, ...extra, ...(error ? { err: error } : {}) }, text);
       return;
     }
-    const suffix = extra ? ` ${Object.entries(extra).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${value}`).join(' ')}` : '';
+    // The readable line shows only the fields its message does not already say.
+    const shown = Object.entries(extra ?? {}).filter(([, value]) => value !== undefined && !text.includes(String(value)));
+    const suffix = shown.map(([key, value]) => ` ${key}=${value}`).join('');
     const line = `${prefix} ${text}${suffix}`;
     if (level === 'error') console.error(line, describeCause(cause) ?? '');
     else if (level === 'warn') console.warn(line);
