@@ -24,10 +24,10 @@ const tokenCookie = (cookieHeader: string | undefined): string | undefined =>
  */
 export function adminOnly(secret: string, policy: TokenPolicy): RequestHandler {
   return async (req, res, next) => {
-    const fromCookie = tokenCookie(req.headers.cookie);
-    const authorization = req.headers.authorization ?? (fromCookie ? `Bearer ${decodeURIComponent(fromCookie)}` : undefined);
     let roles: readonly string[] | null = null;
     try {
+      const fromCookie = tokenCookie(req.headers.cookie);
+      const authorization = req.headers.authorization ?? (fromCookie ? `Bearer ${decodeURIComponent(fromCookie)}` : undefined);
       roles = (await identityFromAuthorization(authorization, secret, policy))?.roles ?? null;
     } catch {
       roles = null;
@@ -54,7 +54,8 @@ export interface QueueDashboard {
  * errors, and retry. Mounted at /admin/queues behind `adminOnly`.
  */
 export function queueDashboard(events: EventsConfig): QueueDashboard {
-  const redis = connectRedis(events.redisUrl, 'worker');
+  // Fails fast while Redis is down (the page says so) and reconnects by itself.
+  const redis = connectRedis(events.redisUrl, 'publisher');
   const queues = consumingContexts().map((context) => {
     const queue = new Queue(context, { connection: redis, prefix: events.prefix });
     queue.on('error', () => undefined);

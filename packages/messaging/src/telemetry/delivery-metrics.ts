@@ -69,7 +69,8 @@ function readBacklog(pool: Pool): Promise<BacklogRow | null> {
  * connections it opened.
  */
 export function watchDelivery(options: { context: string; databaseUrl: string; events: EventsConfig; outbox: boolean; queue: boolean }): () => Promise<void> {
-  const pool = options.outbox ? new Pool({ connectionString: options.databaseUrl, max: 1 }) : null;
+  // A scrape must answer even when the database does not: time-outs, then the series is absent.
+  const pool = options.outbox ? new Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 }) : null;
   pool?.on('error', () => undefined);
   if (pool) outboxes.set(options.context, pool);
   const redis = options.queue ? connectRedis(options.events.redisUrl, 'publisher') : null;

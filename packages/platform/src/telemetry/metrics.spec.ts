@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { metricsAccess, metricsEndpoint, type MetricsAccess } from './metrics';
+import { boundedLabel, metricsAccess, metricsEndpoint, type MetricsAccess } from './metrics';
 import { operationNameOf } from './graphql-operation';
 
 async function scrape(access: MetricsAccess, authorization?: string): Promise<{ status: number; body: string }> {
@@ -51,5 +51,12 @@ describe('operationNameOf', () => {
     expect(operationNameOf({ query: '{ products { id } }' })).toBe('anonymous');
     expect(operationNameOf({ operationName: 'not a name; drop table' })).toBe('anonymous');
     expect(operationNameOf(undefined)).toBe('anonymous');
+  });
+});
+
+describe('boundedLabel', () => {
+  it('keeps the first values it sees and calls every later new one other', () => {
+    const label = boundedLabel(2);
+    expect(['PlaceOrder', 'Checkout', 'Invented1', 'PlaceOrder', 'Invented2'].map(label)).toEqual(['PlaceOrder', 'Checkout', 'other', 'PlaceOrder', 'other']);
   });
 });

@@ -38,6 +38,23 @@ export function defineGauge<L extends string>(name: string, help: string, labelN
 
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/**
+ * Keeps a label's values bounded: the first `max` distinct values are used as they are, any later
+ * one becomes `other`. Clients name their operations, and a series per invented name would grow
+ * the process's memory without end.
+ */
+export function boundedLabel(max: number): (value: string) => string {
+  const seen = new Set<string>();
+  return (value) => {
+    if (seen.has(value)) return value;
+    if (seen.size >= max) return 'other';
+    seen.add(value);
+    return value;
+  };
+}
+
+const operationLabel = boundedLabel(200);
+
 /** GraphQL requests served, by operation name and outcome (ok, error), at the gateway and at each subgraph. */
 export const graphqlRequests = defineCounter('graphql_requests_total', 'GraphQL requests served, by operation and outcome', ['operation', 'outcome']);
 export const graphqlRequestDuration = defineHistogram('graphql_request_duration_seconds', 'Time to answer a GraphQL request, by operation', ['operation']);
@@ -49,7 +66,7 @@ export const graphqlRequestDuration = defineHistogram('graphql_request_duration_
  */
 export function graphqlRequestMetrics(): RequestHandler {
   return (req, res, next) => {
-    const operation = operationNameOf(req.body);
+    const operation = operationLabel(operationNameOf(req.body));
     const stop = graphqlRequestDuration.startTimer({ operation });
     res.once('finish', () => {
       stop();
