@@ -99,7 +99,7 @@ describe('an order seen from the inside', () => {
     for (const span of handled) expect(span.attributes).toMatchObject({ 'storefront.order.id': orderId, 'messaging.message.id': expect.any(String), 'storefront.event.type': expect.any(String) });
   });
 
-  it('moves the gateway’s and the contexts’ metrics: requests by operation, handled events, outbox and queue gauges', async () => {
+  it('serves /metrics on every process, and moves them: requests by operation, status transitions, handled events, outbox and queue gauges', async () => {
     const gateway = await metricsOf(dev.base);
     const placed = (metrics: Map<string, number>) => sampleOf(metrics, 'graphql_requests_total', { operation: 'PlaceOrder', outcome: 'ok' }) ?? 0;
     expect(placed(gateway)).toBeGreaterThan(placed(before));
@@ -112,6 +112,8 @@ describe('an order seen from the inside', () => {
     expect(sampleOf(ordering, 'outbox_backlog', { context: 'ordering' })).toBeGreaterThanOrEqual(0);
     expect(sampleOf(ordering, 'outbox_oldest_unpublished_age_seconds', { context: 'ordering' })).toBeGreaterThanOrEqual(0);
     expect(sampleOf(ordering, 'graphql_requests_total', { service: 'ordering', outcome: 'ok' })).toBeGreaterThan(0);
+
+    for (const { name } of CONTEXTS) expect(sampleOf(await metricsOf(portOf(name)), 'process_cpu_seconds_total', { service: name })).toBeGreaterThan(0);
 
     const inventory = await metricsOf(portOf('inventory'));
     expect(sampleOf(inventory, 'event_handler_duration_seconds_count', { queue: 'inventory', type: 'ordering.order-placed.v2', outcome: 'handled' })).toBeGreaterThanOrEqual(1);
