@@ -69,13 +69,15 @@ const describeCause = (cause: unknown): string | undefined =>
 
 export function createLogger(name: string): Logger {
   const prefix = `[${name}]`;
+  // `inventory:events` is the inventory service's event worker: the service and its component.
+  const [service, component] = name.split(':', 2) as [string, string | undefined];
   const write = (level: Level, message: string, fields?: LogFields, cause?: unknown) => {
     if (SEVERITY[level] < threshold()) return;
     const text = redactSecrets(message);
     const extra = cleanFields(fields);
     if (process.env.LOG_FORMAT === 'json') {
       const error = describeCause(cause);
-      jsonRoot()[level]({ service: name, ...extra, ...(error ? { err: error } : {}) }, text);
+      jsonRoot()[level]({ service, ...(component ? { component } : {}), ...extra, ...(error ? { err: error } : {}) }, text);
       return;
     }
     // The readable line shows only the fields its message does not already say.
