@@ -24,14 +24,14 @@ export function eventAttributes(envelope: Pick<EventEnvelope, 'id' | 'type' | 'a
 /**
  * The span of writing events to the outbox (`outbox append <type>`), inside the state change's
  * transaction; `write` gets its traceparent to store on the rows, so that the relay and every
- * consumer continue this trace. Without tracing, the traceparent is null and the rows carry none.
+ * consumer continue this trace. Without tracing (no SDK, no propagator) the traceparent is null and
+ * the rows carry none.
  */
 export function appendingToOutbox<T>(envelopes: readonly EventEnvelope[], write: (traceparent: string | null) => Promise<T>): Promise<T> {
   const types = [...new Set(envelopes.map((envelope) => envelope.type))].join(', ');
   const first = envelopes[0]!;
-  return inSpan(`outbox append ${types}`, { attributes: { ...eventAttributes(first), 'messaging.batch.message_count': envelopes.length } }, (span) =>
-    write(span.isRecording() ? traceparentOf(span) : null),
-  );
+  // Also when this trace is sampled out: the traceparent then says so, and the consumers do not start traces of their own.
+  return inSpan(`outbox append ${types}`, { attributes: { ...eventAttributes(first), 'messaging.batch.message_count': envelopes.length } }, (span) => write(traceparentOf(span)));
 }
 
 /**
