@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_GATEWAY_SECRET, gatewaySecret, portFrom } from '@storefront/platform';
+import { DEFAULT_GATEWAY_SECRET, gatewaySecret, metricsAccess, portFrom, type MetricsAccess } from '@storefront/platform';
+import { eventsConfig, type EventsConfig } from '@storefront/messaging';
 import {
   DEFAULT_MAX_REQUEST_BYTES,
   DEFAULT_SUBGRAPH_TIMEOUT_MS,
@@ -49,6 +50,10 @@ export interface GatewayConfig {
   trustedDocuments?: { directory: string };
   /** Express's `trust proxy` setting, for the client address behind a load balancer. */
   trustProxy?: boolean | number | string;
+  /** Who may scrape GET /metrics (README, "Observability"); by default open unless in production. */
+  metrics?: MetricsAccess;
+  /** The admin-only queue dashboard at /admin/queues, over these queues; off when absent. */
+  queueDashboard?: { events: EventsConfig };
 }
 
 /**
@@ -76,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: rateLimitFrom(env),
     trustedDocuments: trustedDocumentsFrom(env),
     trustProxy: trustProxyFrom(env),
+    metrics: metricsAccess(env, production),
+    ...(flagFrom(env, 'QUEUE_DASHBOARD', !production) ? { queueDashboard: { events: eventsConfig(env) } } : {}),
   };
 }
 

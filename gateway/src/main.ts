@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, express, pg and ioredis before they load.
+import '@storefront/platform/src/telemetry/register';
 import { runMain } from '@storefront/platform';
 import { loadConfig } from './config';
 import { startGateway } from './server';

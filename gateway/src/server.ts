@@ -15,6 +15,7 @@ import { graphiqlRouter } from './graphiql/graphiql.router';
 import { defaultQuery } from './graphiql/default-query';
 import { readinessOf } from './readiness';
 import { resolveSubgraphUrls, supergraphSubgraphs } from './supergraph-subgraphs';
+import { graphqlTelemetry, mountObservability } from './telemetry/observability-routes';
 
 const log = createLogger('gateway');
 
@@ -45,6 +46,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     const readiness = await readinessOf(subgraphUrls);
     res.status(readiness.ready ? 200 : 503).json(readiness);
   });
+  const observability = mountObservability(app, config, log);
   const graphiql = config.graphiql ?? !production;
   if (graphiql) app.use(graphiqlRouter({ endpoint: '/graphql', defaultQuery, title: 'Storefront GraphQL' }));
   app.use(
@@ -52,6 +54,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     identifyCaller(config.jwtSecret, { issuer: config.jwtIssuer, audience: config.jwtAudience }),
     ...(rateLimit ? [rateLimit.middleware] : []),
     express.json({ limit: config.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES }),
+    ...graphqlTelemetry(),
     ...(trusted ? [trusted.middleware] : []),
     expressMiddleware(server, {
       context: async ({ res }) => {
@@ -76,6 +79,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     stop: async () => {
       await server.stop();
       await rateLimit?.close();
+      await observability.close();
     },
   };
 }

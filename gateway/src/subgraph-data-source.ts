@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { createLogger, signIdentityHeaders, type Identity } from '@storefront/platform';
+import { observedFetcher } from './telemetry/subgraph-calls';
 
 const log = createLogger('gateway');
 
@@ -33,7 +34,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({ url });
     const fetchWithoutLimit = this.fetcher;
-    this.fetcher = (input, init) => fetchWithoutLimit(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
+    this.fetcher = observedFetcher(subgraph, (input, init) => fetchWithoutLimit(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) }));
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -4,6 +4,8 @@ import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import type { SqlExecutor } from './outbox';
 import { openQueueTransport, type AnyWorker, type QueueTransport } from './queue-transport';
+import { handlingEvent } from './telemetry/event-spans';
+import { measuredHandling } from './telemetry/handler-metrics';
 
 /** What a context does with one event, inside the transaction that also records it in the inbox. */
 export interface EventHandler<Tx, C extends EventContract = EventContract> {
@@ -90,7 +92,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
     this.worker.on('error', (error) => this.log.warn(`worker: ${error.message}`));
     this.worker.on('failed', (job, error) => {
       if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) {
-        this.log.warn(`${job.name} ${job.id} moved to the failed set after ${job.attemptsMade} attempt(s): ${error.message}`);
+        this.log.warn(`${job.name} ${job.id} moved to the failed set after ${job.attemptsMade} attempt(s): ${error.message}`, { event_id: job.id, event_type: job.name });
       }
     });
   }
@@ -102,11 +104,15 @@ export class EventConsumer<Tx extends SqlExecutor> {
   }
 
   private async process(job: Job): Promise<string> {
-    try {
-      return await this.handle(job.data);
-    } catch (error) {
-      if (error instanceof RejectedEventError) throw new UnrecoverableError(error.message);
-      throw error;
-    }
+    return handlingEvent(this.queueName, job.data, () =>
+      measuredHandling(this.queueName, job.data, this.log, async () => {
+        try {
+          return await this.handle(job.data);
+        } catch (error) {
+          if (error instanceof RejectedEventError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
+      }),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { EventConsumer, type EventConsumerOptions } from './event-consumer';
 import type { EventsConfig } from './events-config';
 import { OutboxRelay } from './outbox-relay';
 import type { SqlExecutor } from './outbox';
+import { watchDelivery } from './telemetry/delivery-metrics';
 
 export interface EventDeliveryOptions<Tx extends SqlExecutor> {
   context: string;
@@ -26,11 +27,13 @@ export async function startEventDelivery<Tx extends SqlExecutor>(options: EventD
   const consumer = options.consumes ? new EventConsumer<Tx>({ ...options.consumes, events: options.events }) : null;
   relay?.start();
   await consumer?.start();
+  const unwatch = watchDelivery({ context: options.context, databaseUrl: options.databaseUrl, events: options.events, outbox: options.publishes, queue: consumer !== null });
   return {
     relay,
     consumer: consumer as EventConsumer<SqlExecutor> | null,
     async stop() {
       await Promise.all([consumer?.stop(), relay?.stop()]);
+      await unwatch();
     },
   };
 }

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import { jobFor } from './job-options';
 import { openQueueTransport, type AnyQueue, type QueueTransport } from './queue-transport';
+import { publishingFromOutbox } from './telemetry/event-spans';
 
 export interface OutboxRelayOptions {
   context: string;
@@ -25,6 +26,7 @@ interface OutboxRow {
   correlation_id: string;
   causation_id: string | null;
   payload: unknown;
+  traceparent: string | null;
 }
 
 const toEnvelope = (row: OutboxRow): EventEnvelope => ({
@@ -35,6 +37,7 @@ const toEnvelope = (row: OutboxRow): EventEnvelope => ({
   correlationId: row.correlation_id,
   causationId: row.causation_id,
   payload: row.payload,
+  ...(row.traceparent ? { traceparent: row.traceparent } : {}),
 });
 
 /**
@@ -77,7 +80,7 @@ export class OutboxRelay {
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<OutboxRow>(
-        `SELECT id, type, aggregate_id, occurred_at, correlation_id, causation_id, payload FROM outbox
+        `SELECT id, type, aggregate_id, occurred_at, correlation_id, causation_id, payload, traceparent FROM outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
@@ -97,6 +100,10 @@ export class OutboxRelay {
 
   /** Adds one job per subscribing context for each event; a job id already stored is left as it is. */
   async publish(envelopes: readonly EventEnvelope[]): Promise<void> {
+    await publishingFromOutbox(envelopes, (traced) => this.addJobs(traced));
+  }
+
+  private async addJobs(envelopes: readonly EventEnvelope[]): Promise<void> {
     const byQueue = new Map<string, ReturnType<typeof jobFor>[]>();
     for (const envelope of envelopes) {
       for (const context of subscribersOf(envelope.type)) {

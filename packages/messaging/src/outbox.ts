@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { payloadProblems, type EventContract, type EventEnvelope, type PayloadOf } from '@storefront/events';
+import { appendingToOutbox } from './telemetry/event-spans';
 
 /** The one thing the outbox needs from a context's database transaction (a Prisma transaction client fits). */
 export interface SqlExecutor {
@@ -46,11 +47,13 @@ export function toEnvelope(event: OutgoingEvent): EventEnvelope {
 export async function appendToOutbox(tx: SqlExecutor, events: readonly OutgoingEvent[]): Promise<EventEnvelope[]> {
   const envelopes = events.map(toEnvelope);
   if (envelopes.length === 0) return envelopes;
-  const rows = envelopes.map((_, i) => `($${i * 7 + 1}::uuid, $${i * 7 + 2}, $${i * 7 + 3}, $${i * 7 + 4}::timestamptz, $${i * 7 + 5}::uuid, $${i * 7 + 6}::uuid, $${i * 7 + 7}::jsonb)`);
-  const values = envelopes.flatMap((e) => [e.id, e.type, e.aggregateId, e.occurredAt, e.correlationId, e.causationId, JSON.stringify(e.payload)]);
-  await tx.$executeRawUnsafe(
-    `INSERT INTO outbox (id, type, aggregate_id, occurred_at, correlation_id, causation_id, payload) VALUES ${rows.join(', ')}`,
-    ...values,
-  );
-  return envelopes;
+  return appendingToOutbox(envelopes, async (traceparent) => {
+    const rows = envelopes.map((_, i) => `($${i * 8 + 1}::uuid, $${i * 8 + 2}, $${i * 8 + 3}, $${i * 8 + 4}::timestamptz, $${i * 8 + 5}::uuid, $${i * 8 + 6}::uuid, $${i * 8 + 7}::jsonb, $${i * 8 + 8})`);
+    const values = envelopes.flatMap((e) => [e.id, e.type, e.aggregateId, e.occurredAt, e.correlationId, e.causationId, JSON.stringify(e.payload), traceparent]);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO outbox (id, type, aggregate_id, occurred_at, correlation_id, causation_id, payload, traceparent) VALUES ${rows.join(', ')}`,
+      ...values,
+    );
+    return envelopes;
+  });
 }

@@ -14,3 +14,4 @@ export * from './system-environment';
 export * from './context-declarations';
 export * from './transactions';
 export * from './redis-client';
+export * from './telemetry';

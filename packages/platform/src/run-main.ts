@@ -1,4 +1,5 @@
 import { createLogger } from './logger';
+import { stopTracing } from './telemetry/tracing';
 
 /**
  * Runs a service as its own process: starts it, and on Ctrl-C or SIGTERM stops it cleanly
@@ -14,7 +15,8 @@ export function runMain(name: string, start: () => Promise<{ stop(): Promise<voi
         stopping = true;
         log.info(`${signal}: stopping`);
         service.stop().then(
-          () => process.exit(0),
+          // The spans of the last requests are still buffered: send them before leaving.
+          () => stopTracing().then(() => process.exit(0)),
           (error: unknown) => {
             log.error('failed to stop cleanly', error);
             process.exit(1);

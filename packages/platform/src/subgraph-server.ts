@@ -11,6 +11,8 @@ import { verifyIdentityHeaders, type Identity } from './identity';
 import { formatError } from './format-error';
 import { createLogger } from './logger';
 import { counter, type QueryCounter } from './query-counter';
+import { collectProcessMetrics, graphqlRequestMetrics, metricsAccess, metricsEndpoint, type MetricsAccess } from './telemetry/metrics';
+import { graphqlOperationSpan } from './telemetry/graphql-operation';
 
 /**
  * A module's resolvers as `buildSubgraphSchema` takes them, read from its public signature (the package
@@ -29,6 +31,8 @@ export interface SubgraphOptions<TContext extends object> {
   context: (identity: Identity | null) => TContext;
   /** The context's own database: /ready asks it, and it is closed after the server has drained. */
   database: SubgraphDatabase;
+  /** Who may scrape GET /metrics; by default read from METRICS_TOKEN and NODE_ENV. */
+  metrics?: MetricsAccess;
 }
 
 /** What the server needs of a context's Prisma client. */
@@ -79,6 +83,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       res.status(503).json({ status: 'unavailable', subgraph: options.name });
     }
   });
+  collectProcessMetrics(options.name);
+  app.get('/metrics', metricsEndpoint(options.metrics ?? metricsAccess(process.env, process.env.NODE_ENV === 'production')));
   app.use(
     '/graphql',
     (req, res, next) => {
@@ -92,6 +98,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       next();
     },
     express.json({ limit: '1mb' }),
+    graphqlRequestMetrics(),
+    graphqlOperationSpan(options.name),
     expressMiddleware(server, {
       context: async ({ res }) => options.context((res.locals.identity as Identity | null) ?? null),
     }),

@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, express, pg and ioredis before they load.
+import '@storefront/platform/src/telemetry/register';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { connectNotificationsDb } from './infrastructure/notifications-database';

@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, express, pg and ioredis before they load.
+import '@storefront/platform/src/telemetry/register';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
 import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { SetParcelProfile } from './application/set-parcel-profile/set-parcel-profile.use-case';

@@ -6,6 +6,7 @@ import { IdempotencyKeyTakenError, type OrderRepository, type OrdersByIdempotenc
 import { toIntegrationEvent } from './events/ordering-integration-events';
 import type { OrderingDb } from './ordering-database';
 import { toDomain, toNewOrderRow, toProgress } from './order.mapper';
+import { orderStatusTransitions } from './order-status-metrics';
 import { Prisma } from './prisma/generated/client';
 
 type Tx = Prisma.TransactionClient;
@@ -15,6 +16,9 @@ type Tx = Prisma.TransactionClient;
  * together. In an event handler, `causationId` is the id of the event being handled.
  */
 export class PrismaOrderRepository implements OrderRepository {
+  /** The status of each order as it was locked, to count the transition it makes when saved. */
+  private readonly lockedStatus = new Map<string, string>();
+
   constructor(
     private readonly tx: Tx,
     private readonly env: Environment,
@@ -28,6 +32,7 @@ export class PrismaOrderRepository implements OrderRepository {
         where: { id },
         include: { lines: { orderBy: { position: 'asc' } }, promotions: { orderBy: { position: 'asc' } } },
       });
+      this.lockedStatus.set(id, row.status);
       return toDomain(row, lines, promotions);
     });
   }
@@ -43,12 +48,16 @@ export class PrismaOrderRepository implements OrderRepository {
       throw error;
     }
     await this.publish(order);
+    orderStatusTransitions.inc({ from: 'none', to: state.status });
   }
 
   async save(order: Order): Promise<void> {
     const state = order.snapshot();
     await this.tx.order.update({ where: { id: state.id }, data: { ...toProgress(state, this.env.now()), version: { increment: 1 } } });
     await this.publish(order);
+    const from = this.lockedStatus.get(state.id);
+    if (from !== undefined && from !== state.status) orderStatusTransitions.inc({ from, to: state.status });
+    this.lockedStatus.set(state.id, state.status);
   }
 
   private async publish(order: Order): Promise<void> {

@@ -1,0 +1,86 @@
+import { Pool } from 'pg';
+import { defineCounter, defineGauge, defineHistogram } from '@storefront/platform';
+import type { EventsConfig } from '../events-config';
+import { openQueueTransport, type AnyQueue } from '../queue-transport';
+
+/** The outboxes and queues this process answers for, read at scrape time. */
+const outboxes = new Map<string, Pool>();
+const queues = new Map<string, AnyQueue>();
+
+interface BacklogRow {
+  backlog: string;
+  oldest_seconds: number | null;
+}
+
+defineGauge('outbox_backlog', 'Outbox rows not yet published, per context', ['context'], async (gauge) => {
+  gauge.reset();
+  await Promise.all(
+    [...outboxes].map(async ([context, pool]) => {
+      const row = await readBacklog(pool);
+      if (row) gauge.set({ context }, Number(row.backlog));
+    }),
+  );
+});
+
+defineGauge('outbox_oldest_unpublished_age_seconds', 'Age of the oldest outbox row not yet published (0 when none), per context', ['context'], async (gauge) => {
+  gauge.reset();
+  await Promise.all(
+    [...outboxes].map(async ([context, pool]) => {
+      const row = await readBacklog(pool);
+      if (row) gauge.set({ context }, row.oldest_seconds ?? 0);
+    }),
+  );
+});
+
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+defineGauge('queue_jobs', 'Jobs in a context’s event queue, by state (waiting, active, delayed, failed)', ['queue', 'state'], async (gauge) => {
+  gauge.reset();
+  await Promise.all(
+    [...queues].map(async ([name, queue]) => {
+      // Redis down: the scrape still answers, without this queue's series (absent, not zero).
+      const counts = await queue.getJobCounts(...QUEUE_STATES).catch(() => null);
+      if (counts) for (const state of QUEUE_STATES) gauge.set({ queue: name, state }, counts[state] ?? 0);
+    }),
+  );
+});
+
+export const eventHandlerDuration = defineHistogram('event_handler_duration_seconds', 'Time to handle one delivered event, by queue, type and outcome', ['queue', 'type', 'outcome']);
+export const eventHandlerFailures = defineCounter('event_handler_failures_total', 'Deliveries whose handling failed (retried or rejected), by queue and type', ['queue', 'type', 'reason']);
+
+/** Both outbox gauges ask once per scrape; the query is an index range scan on (published_at, position). */
+const backlogReads = new WeakMap<Pool, { at: number; row: Promise<BacklogRow | null> }>();
+function readBacklog(pool: Pool): Promise<BacklogRow | null> {
+  const cached = backlogReads.get(pool);
+  if (cached && Date.now() - cached.at < 1_000) return cached.row;
+  const row = pool
+    .query<BacklogRow>(
+      `SELECT count(*)::text AS backlog, extract(epoch FROM now() - min(occurred_at))::float8 AS oldest_seconds
+         FROM outbox WHERE published_at IS NULL`,
+    )
+    .then((result) => result.rows[0] ?? null)
+    .catch(() => null);
+  backlogReads.set(pool, { at: Date.now(), row });
+  return row;
+}
+
+/**
+ * Makes a context's outbox and queue visible on this process's /metrics. Returns what closes the
+ * connections it opened.
+ */
+export function watchDelivery(options: { context: string; databaseUrl: string; events: EventsConfig; outbox: boolean; queue: boolean }): () => Promise<void> {
+  // A scrape must answer even when the database does not: time-outs, then the series is absent.
+  const pool = options.outbox ? new Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 }) : null;
+  pool?.on('error', () => undefined);
+  if (pool) outboxes.set(options.context, pool);
+  const transport = options.queue ? openQueueTransport(options.events, 'publisher') : null;
+  const queue = transport ? transport.queue(options.context) : null;
+  queue?.on('error', () => undefined);
+  if (queue) queues.set(options.context, queue);
+  return async () => {
+    if (outboxes.get(options.context) === pool) outboxes.delete(options.context);
+    if (queues.get(options.context) === queue) queues.delete(options.context);
+    await queue?.close();
+    transport?.close();
+    await pool?.end();
+  };
+}
