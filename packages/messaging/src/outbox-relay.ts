@@ -1,10 +1,11 @@
 import { Client, Pool } from 'pg';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { subscribersOf, type EventEnvelope } from '@storefront/events';
+import { contractNamed, subscribersOf, type EventEnvelope } from '@storefront/events';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import { jobFor } from './job-options';
+import { liveEventsChannel } from './live-events';
 import { connectRedis } from './redis-connection';
 
 export interface OutboxRelayOptions {
@@ -97,8 +98,13 @@ export class OutboxRelay {
     }
   }
 
-  /** Adds one job per subscribing context for each event; a job id already stored is left as it is. */
+  /**
+   * Adds one job per subscribing context for each event; a job id already stored is left as it is.
+   * Live events are announced on pub/sub at the same time, so live views hear of them first.
+   */
   async publish(envelopes: readonly EventEnvelope[]): Promise<void> {
+    const live = envelopes.filter((envelope) => contractNamed(envelope.type)?.live);
+    const announced = live.length > 0 ? this.announce(live) : undefined;
     const byQueue = new Map<string, ReturnType<typeof jobFor>[]>();
     for (const envelope of envelopes) {
       for (const context of subscribersOf(envelope.type)) {
@@ -107,7 +113,16 @@ export class OutboxRelay {
         byQueue.set(context, jobs);
       }
     }
-    await Promise.all([...byQueue].map(([context, jobs]) => this.queue(context).addBulk(jobs)));
+    await Promise.all([announced, ...[...byQueue].map(([context, jobs]) => this.queue(context).addBulk(jobs))]);
+  }
+
+  /** One PUBLISH per live event, in outbox order, in one round trip. */
+  private async announce(envelopes: readonly EventEnvelope[]): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const envelope of envelopes) pipeline.publish(liveEventsChannel(this.options.events.prefix, envelope.type), JSON.stringify(envelope));
+    const replies = (await pipeline.exec()) ?? [];
+    const failure = replies.find(([error]) => error)?.[0];
+    if (failure) throw failure;
   }
 
   async stop(): Promise<void> {
