@@ -14,6 +14,7 @@ import {
   type RateLimitSettings,
 } from './edge-settings';
 import { subgraphUrlsFromEnv, supergraphSubgraphs } from './supergraph-subgraphs';
+import { liveOrderSettingsFrom, type LiveOrderSettings } from './subscriptions/live-order-settings';
 
 /** Development default only: production sets JWT_SECRET (see README, "Identity"). */
 export const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -49,6 +50,8 @@ export interface GatewayConfig {
   trustedDocuments?: { directory: string };
   /** Express's `trust proxy` setting, for the client address behind a load balancer. */
   trustProxy?: boolean | number | string;
+  /** Subscriptions (live order updates); off unless given. */
+  liveOrders?: LiveOrderSettings;
 }
 
 /**
@@ -76,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: rateLimitFrom(env),
     trustedDocuments: trustedDocumentsFrom(env),
     trustProxy: trustProxyFrom(env),
+    liveOrders: liveOrderSettingsFrom(env),
   };
 }
 
