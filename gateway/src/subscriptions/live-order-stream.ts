@@ -84,6 +84,12 @@ export class LiveOrderStream implements AsyncIterableIterator<FormattedExecution
     return { done: true, value: undefined };
   }
 
+  /** Transports tell a generator from a plain iterable by this method, and only end generators on disconnect. */
+  async throw(error: unknown): Promise<IteratorResult<FormattedExecutionResult>> {
+    this.close();
+    throw error;
+  }
+
   private message(step: Step & { kind: 'current' | 'change' }): Promise<FormattedExecutionResult> {
     const { operation, identity, run } = this.options;
     const variables = step.kind === 'change' && operation.orderId === null ? { ...operation.variables, [ORDER_ID_VARIABLE]: step.change.orderId } : operation.variables;
