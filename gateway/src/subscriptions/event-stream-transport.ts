@@ -4,7 +4,6 @@ import { createHandler } from 'graphql-sse/lib/use/express';
 import { callerOf } from '../auth/caller';
 import type { LiveOrders } from './live-orders';
 import { LiveOrderStream } from './live-order-stream';
-import { refusal } from './live-order-operation';
 import { subscriberOf } from './subscriber';
 
 const EVENT_STREAM = 'text/event-stream';

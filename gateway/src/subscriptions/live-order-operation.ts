@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   Kind,
   OperationTypeNode,
   getOperationAST,
@@ -11,6 +10,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FormattedExecutionResult,
+  type GraphQLError,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
