@@ -11,7 +11,7 @@ export interface LiveOrderStreamOptions {
   identity: Identity | null;
   /** When the subscriber's token stops being valid (epoch ms); null for an anonymous subscriber. */
   expiresAt: number | null;
-  feed: OrderChangeFeed;
+  feed: Pick<OrderChangeFeed, 'listen'>;
   run: RunQuery;
   /** Changes that may wait for a subscriber that does not keep up; one more and it is dropped. */
   maxPendingChanges: number;
