@@ -15,6 +15,7 @@ import {
   type RateLimitSettings,
 } from './edge-settings';
 import { subgraphUrlsFromEnv, supergraphSubgraphs } from './supergraph-subgraphs';
+import { liveOrderSettingsFrom, type LiveOrderSettings } from './subscriptions/live-order-settings';
 
 /** Development default only: production sets JWT_SECRET (see README, "Identity"). */
 export const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -54,6 +55,8 @@ export interface GatewayConfig {
   metrics?: MetricsAccess;
   /** The admin-only queue dashboard at /admin/queues, over these queues; off when absent. */
   queueDashboard?: { events: EventsConfig };
+  /** Subscriptions (live order updates); off unless given. */
+  liveOrders?: LiveOrderSettings;
 }
 
 /**
@@ -83,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: trustProxyFrom(env),
     metrics: metricsAccess(env, production),
     ...(flagFrom(env, 'QUEUE_DASHBOARD', !production) ? { queueDashboard: { events: eventsConfig(env) } } : {}),
+    liveOrders: liveOrderSettingsFrom(env),
   };
 }
 

@@ -16,6 +16,11 @@ import { defaultQuery } from './graphiql/default-query';
 import { readinessOf } from './readiness';
 import { resolveSubgraphUrls, supergraphSubgraphs } from './supergraph-subgraphs';
 import { graphqlTelemetry, mountObservability } from './telemetry/observability-routes';
+import { startLiveOrderUpdates } from './subscriptions/live-order-updates';
+import type { LiveOrderCounts } from './subscriptions/live-orders';
+
+/** A running gateway; `liveOrders` counts its open subscriptions when it serves them. */
+export type RunningGateway = RunningServer & { liveOrders?: () => LiveOrderCounts };
 
 const log = createLogger('gateway');
 
@@ -24,7 +29,7 @@ const log = createLogger('gateway');
  * once), the caller's rate limit, the body limit and JSON parsing, the trusted documents when on,
  * then Apollo (query limits, planning, subgraph calls). See README, "Security model".
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   assertProductionSecrets(config);
   const production = config.production ?? false;
   const app = express();
@@ -35,6 +40,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   const subgraphUrls = resolveSubgraphUrls(supergraphSubgraphs(sdl), config.subgraphUrls);
   const server = createGraphQLServer(config, { sdl, subgraphUrls }, httpServer, log);
   await server.start();
+  // Subscriptions: graphql-ws on upgrades to /graphql, event streams mounted below (gateway/src/subscriptions).
+  const liveOrders = await startLiveOrderUpdates(config, { server, httpServer, supergraphSdl: sdl }, log);
   const rateLimit = config.rateLimit ? callerRateLimit(config.rateLimit) : undefined;
   await rateLimit?.connected;
   const trusted = config.trustedDocuments ? trustedDocuments(config.trustedDocuments.directory) : undefined;
@@ -55,6 +62,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     ...(rateLimit ? [rateLimit.middleware] : []),
     express.json({ limit: config.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES }),
     ...graphqlTelemetry(),
+    ...(liveOrders ? [liveOrders.eventStreams] : []),
     ...(trusted ? [trusted.middleware] : []),
     expressMiddleware(server, {
       context: async ({ res }) => {
@@ -76,7 +84,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   return {
     url,
     port,
+    ...(liveOrders ? { liveOrders: liveOrders.counts } : {}),
     stop: async () => {
+      await liveOrders?.stop();
       await server.stop();
       await rateLimit?.close();
       await observability.close();

@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { eventually } from '../support/event-bus';
+import { Storefront } from '../support/storefront-customer';
 import { startSystem, type RunningSystem } from '../support/system';
 
 // Starting the subgraphs, the gateway and a browser, plus the first GraphiQL
@@ -87,6 +89,36 @@ describe('GraphiQL served by the gateway', () => {
     expect(await resultPane.innerText()).toContain(first?.sku);
   });
 
+  it('runs a subscription over graphql-ws and shows the order reach CONFIRMED', async () => {
+    const shop = new Storefront(endpoint(), await system.token('admin-graphiql', ['customer', 'admin']));
+    const productId = await shop.stockedProduct('GRAPHIQL-MUG', 5);
+    const customer = await system.token('customer-graphiql');
+
+    // The headers editor may be open already (a click on its tab would close it).
+    const headers = page.locator('.graphiql-editor-tool .graphiql-editor:visible');
+    if ((await headers.count()) === 0) await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    await headers.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(`{"authorization": "Bearer ${customer}"}`);
+    await page.locator('.graphiql-query-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('subscription Live { myOrderUpdates { id status payment { status } } }');
+    // GraphiQL takes the edited document's operation name after a short debounce; run it after that.
+    await page.waitForTimeout(1000);
+    await page.locator('.graphiql-execute-button').click();
+    await eventually(async () => (system.liveOrders().subscriptions === 1 ? true : undefined), 'the page to subscribe');
+
+    // The order is placed by another request, as a shopper's other tab would.
+    const id = await shop.placeOrderOnceSellable(customer, [{ productId, quantity: 1 }]);
+    const resultPane = page.locator('.graphiql-response .view-lines');
+    await resultPane.filter({ hasText: '"CONFIRMED"' }).waitFor({ timeout: 30_000 });
+    expect(await resultPane.innerText()).toContain(id);
+    await page.locator('.graphiql-execute-button').click(); // stops the subscription
+    await eventually(async () => (system.liveOrders().subscriptions === 0 ? true : undefined), 'the page to unsubscribe');
+  });
+
   it('opens the docs explorer on the gateway schema', async () => {
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = page.locator('.graphiql-doc-explorer');
@@ -95,11 +127,12 @@ describe('GraphiQL served by the gateway', () => {
   });
 
   it('made no request to any origin but the gateway', () => {
-    const gatewayOrigin = new URL(system.gatewayUrl).origin;
-    // data: and blob: URLs never touch the network; everything else must be the gateway.
+    const gatewayHost = new URL(system.gatewayUrl).host;
+    // data: and blob: URLs never touch the network; everything else (http, and ws for subscriptions) must be the gateway.
     const network = requestedUrls.filter((url) => !/^(data|blob):/.test(url));
     expect(network.length).toBeGreaterThan(0);
-    expect(network.filter((url) => new URL(url).origin !== gatewayOrigin)).toEqual([]);
+    expect(network.filter((url) => !/^(http|ws):$/.test(new URL(url).protocol) || new URL(url).host !== gatewayHost)).toEqual([]);
+    expect(network.some((url) => url.startsWith('ws:'))).toBe(true);
   });
 });
 

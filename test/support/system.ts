@@ -1,5 +1,7 @@
 import { issueToken } from '../../gateway/src/auth/tokens';
-import { startGateway } from '../../gateway/src/server';
+import { startGateway, type RunningGateway } from '../../gateway/src/server';
+import { DEFAULT_LIVE_ORDER_LIMITS } from '../../gateway/src/subscriptions/live-order-settings';
+import type { LiveOrderCounts } from '../../gateway/src/subscriptions/live-orders';
 import { CONTEXTS, contextModule, ofContext } from '../../scripts/system/contexts';
 import type { QueryCounter, RunningSubgraphServer, SubgraphConfig } from '@storefront/platform';
 import type { EventsConfig } from '@storefront/messaging';
@@ -32,8 +34,12 @@ export interface RunningSystem {
   subgraphUrls: Readonly<Record<string, string>>;
   /** The run's own event bus settings (its own Redis key prefix). */
   events: EventsConfig;
-  /** Signs a token the gateway accepts, for a customer or an admin. */
-  token(subject: string, roles?: readonly string[]): Promise<string>;
+  /** Signs a token the gateway accepts, for a customer or an admin; `expiresIn` as jose reads it ('8h', '2s'). */
+  token(subject: string, roles?: readonly string[], expiresIn?: string): Promise<string>;
+  /** The gateway's open subscriptions and change-feed listeners. */
+  liveOrders(): LiveOrderCounts;
+  /** One more gateway in front of the same subgraphs and event bus (stopped with the system). */
+  anotherGateway(): Promise<RunningGateway>;
   /** Stops one subgraph (to see how the gateway copes without it). */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -55,13 +61,16 @@ export async function startSystem(): Promise<RunningSystem> {
     subgraphs[name] = await main.start({ ...common, databaseUrl: ofContext(databases.urls, name) });
   }
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
-  const gateway = await startGateway({
+  const gatewayConfig = {
     port: 0,
     supergraphPath: require.resolve('../../gateway/supergraph.graphql'),
     subgraphUrls,
     jwtSecret: JWT_SECRET,
     gatewaySecret: GATEWAY_SECRET,
-  });
+    liveOrders: { ...DEFAULT_LIVE_ORDER_LIMITS, events },
+  };
+  const gateway = await startGateway(gatewayConfig);
+  const moreGateways: RunningGateway[] = [];
   const stopped = new Set<string>();
   const stopSubgraph = async (name: string) => {
     if (stopped.has(name)) return;
@@ -75,9 +84,16 @@ export async function startSystem(): Promise<RunningSystem> {
     databaseUrl: (name) => ofContext(databases.urls, name),
     subgraphUrls,
     events,
-    token: (subject, roles = ['customer']) => issueToken(JWT_SECRET, subject, roles),
+    token: (subject, roles = ['customer'], expiresIn) => issueToken(JWT_SECRET, subject, roles, expiresIn),
+    liveOrders: () => gateway.liveOrders!(),
+    async anotherGateway() {
+      const another = await startGateway(gatewayConfig);
+      moreGateways.push(another);
+      return another;
+    },
     stopSubgraph,
     async stop() {
+      await Promise.all(moreGateways.map((another) => another.stop()));
       await gateway.stop();
       await Promise.all(Object.keys(subgraphs).map(stopSubgraph));
       await databases.drop();

@@ -3,6 +3,8 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
+import { getOperationAST, parse } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
 
 /** Written by the server into <script type="application/json" id="graphiql-config">. */
 interface PageConfig {
@@ -28,9 +30,42 @@ Object.assign(globalThis, {
   },
 });
 
-// A plain same-origin POST: the gateway speaks neither subscriptions nor
-// incremental delivery, so the toolkit's fetcher would only add weight.
+// Subscriptions go over graphql-ws on the same path; the headers editor's
+// Authorization travels in connectionParams, one connection per token.
+const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${config.endpoint}`;
+const sockets = new Map<string, Client>();
+const socketFor = (authorization: string): Client => {
+  let client = sockets.get(authorization);
+  if (!client) {
+    client = createClient({ url: socketUrl, connectionParams: authorization ? { authorization } : {} });
+    sockets.set(authorization, client);
+  }
+  return client;
+};
+
+const isSubscription = (query: string, operationName?: string | null): boolean => {
+  try {
+    return getOperationAST(parse(query), operationName ?? undefined)?.operation === 'subscription';
+  } catch {
+    return false; // the gateway answers a syntax error better than this page would
+  }
+};
+
+const headerNamed = (headers: Record<string, unknown> | undefined, name: string): string => {
+  const entry = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return typeof entry?.[1] === 'string' ? entry[1] : '';
+};
+
+// Queries and mutations are a plain same-origin POST: the gateway does not
+// speak incremental delivery, so the toolkit's fetcher would only add weight.
 const fetcher: GraphiQLProps['fetcher'] = async (params, options) => {
+  if (isSubscription(params.query, params.operationName)) {
+    return socketFor(headerNamed(options?.headers, 'authorization')).iterate({
+      query: params.query,
+      variables: params.variables ?? {},
+      ...(params.operationName ? { operationName: params.operationName } : {}),
+    });
+  }
   const response = await fetch(config.endpoint, {
     method: 'POST',
     credentials: 'same-origin',

@@ -12,6 +12,11 @@ export interface EventContract<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
   /** false once the producer stops publishing this version. */
   readonly produced: boolean;
+  /**
+   * Also announced on Redis pub/sub the moment the relay moves it, for live views (subscriptions):
+   * fire and forget, at most once per relaying; the queues stay the reliable path.
+   */
+  readonly live: boolean;
 }
 
 export type PayloadOf<C extends EventContract> = z.infer<C['schema']>;
@@ -19,10 +24,10 @@ export type EventOf<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
 
 const EVENT_NAME = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.v([1-9]\d*)$/;
 
-export function defineEvent<S extends z.ZodType>(name: string, schema: S, options: { produced?: boolean } = {}): EventContract<S> {
+export function defineEvent<S extends z.ZodType>(name: string, schema: S, options: { produced?: boolean; live?: boolean } = {}): EventContract<S> {
   const match = EVENT_NAME.exec(name);
   if (!match) throw new Error(`Event name "${name}" must look like context.event-name.v1`);
-  return { name, producer: match[1]!, schema, produced: options.produced ?? true };
+  return { name, producer: match[1]!, schema, produced: options.produced ?? true, live: options.live ?? false };
 }
 
 /** Validation issues as one line naming each offending field: `price.amount: Too small…; sku: …`. */

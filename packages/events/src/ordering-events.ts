@@ -76,3 +76,18 @@ export const OrderShippedV1 = defineEvent(
 );
 
 export const OrderDeliveredV1 = defineEvent('ordering.order-delivered.v1', z.object(customer));
+
+/**
+ * Ordering committed a change to an order (any step of its saga, or a cancellation): `version`
+ * counts the order's committed changes, 0 when placed. Announced live to the gateways, which tell
+ * the order's subscribers; no context needs to queue it.
+ */
+export const OrderChangedV1 = defineEvent(
+  'ordering.order-changed.v1',
+  z.object({
+    ...customer,
+    status: z.enum(['PLACED', 'AWAITING_PAYMENT', 'AWAITING_PROMOTIONS', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED']),
+    version: z.number().int().nonnegative(),
+  }),
+  { live: true },
+);

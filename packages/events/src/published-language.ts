@@ -1,6 +1,6 @@
 import type { EventContract } from './contract';
 import { ProductCreatedV1, ProductDetailsChangedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
-import { OrderCancelledV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderPlacedV2, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
+import { OrderCancelledV1, OrderChangedV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderPlacedV2, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
 import { StockReservationFailedV1, StockReservedV1 } from './inventory-events';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentRefundedV1, PaymentVoidedV1 } from './payments-events';
 import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from './shipping-events';
@@ -20,6 +20,7 @@ export const eventContracts: readonly EventContract[] = [
   OrderCancelledV1,
   OrderShippedV1,
   OrderDeliveredV1,
+  OrderChangedV1,
   StockReservedV1,
   StockReservationFailedV1,
   PaymentAuthorizedV1,

@@ -6,3 +6,4 @@ export * from './event-consumer';
 export * from './failed-events';
 export * from './event-delivery';
 export * from './queue-transport';
+export * from './live-events';

@@ -1,8 +1,9 @@
 import { Client, Pool } from 'pg';
-import { subscribersOf, type EventEnvelope } from '@storefront/events';
+import { contractNamed, subscribersOf, type EventEnvelope } from '@storefront/events';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import { jobFor } from './job-options';
+import { liveAnnouncer, type LiveAnnouncer } from './live-events';
 import { openQueueTransport, type AnyQueue, type QueueTransport } from './queue-transport';
 import { publishingFromOutbox } from './telemetry/event-spans';
 
@@ -49,6 +50,7 @@ const toEnvelope = (row: OutboxRow): EventEnvelope => ({
 export class OutboxRelay {
   private readonly pool: Pool;
   private readonly transport: QueueTransport;
+  private readonly live: LiveAnnouncer;
   private readonly queues = new Map<string, AnyQueue>();
   private readonly log: Logger;
   private readonly batchSize: number;
@@ -66,6 +68,7 @@ export class OutboxRelay {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
     this.pool.on('error', () => undefined);
     this.transport = openQueueTransport(options.events, 'publisher');
+    this.live = liveAnnouncer(options.events);
     this.log = options.log ?? createLogger(`${options.context}:outbox`);
     this.batchSize = options.batchSize ?? 200;
   }
@@ -98,12 +101,18 @@ export class OutboxRelay {
     }
   }
 
-  /** Adds one job per subscribing context for each event; a job id already stored is left as it is. */
+  /**
+   * Adds one job per subscribing context for each event; a job id already stored is left as it is.
+   * Live events are announced at the same time (Redis pub/sub, or NOTIFY with the queues on
+   * PostgreSQL), so live views hear of them first.
+   */
   async publish(envelopes: readonly EventEnvelope[]): Promise<void> {
     await publishingFromOutbox(envelopes, (traced) => this.addJobs(traced));
   }
 
   private async addJobs(envelopes: readonly EventEnvelope[]): Promise<void> {
+    const live = envelopes.filter((envelope) => contractNamed(envelope.type)?.live);
+    const announced = live.length > 0 ? this.live.announce(live) : undefined;
     const byQueue = new Map<string, ReturnType<typeof jobFor>[]>();
     for (const envelope of envelopes) {
       for (const context of subscribersOf(envelope.type)) {
@@ -112,7 +121,7 @@ export class OutboxRelay {
         byQueue.set(context, jobs);
       }
     }
-    await Promise.all([...byQueue].map(([context, jobs]) => this.queue(context).addBulk(jobs)));
+    await Promise.all([announced, ...[...byQueue].map(([context, jobs]) => this.queue(context).addBulk(jobs))]);
   }
 
   async stop(): Promise<void> {
@@ -121,6 +130,7 @@ export class OutboxRelay {
     await this.running;
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.transport.close();
+    await this.live.close();
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { OrderChangedV1 } from '@storefront/events';
 import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
 import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
@@ -35,8 +36,10 @@ export interface OrderingHarness extends SubgraphHarness<Awaited<ReturnType<type
   request(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse>;
   /** Products in the price list as if catalog had announced them (catalog version 0); returns their ids. */
   priceProducts(...products: Partial<CatalogProduct>[]): Promise<string[]>;
-  /** The events the order's changes wrote to the outbox, oldest first. */
+  /** The integration events the order's changes wrote to the outbox, oldest first (not the live announcements). */
   outboxOf(orderId: string): Promise<OutboxRow[]>;
+  /** The live announcements of the order's committed changes (order-changed), oldest first. */
+  announcementsOf(orderId: string): Promise<{ status: string; version: number }[]>;
   statusOf(orderId: string): Promise<string | undefined>;
 }
 
@@ -73,10 +76,17 @@ export async function startHarness(): Promise<OrderingHarness> {
     },
     async outboxOf(orderId) {
       const { rows } = await sql.query<OutboxRow>(
-        'SELECT type, aggregate_id, correlation_id, causation_id, payload FROM outbox WHERE aggregate_id = $1 ORDER BY position',
-        [orderId],
+        'SELECT type, aggregate_id, correlation_id, causation_id, payload FROM outbox WHERE aggregate_id = $1 AND type <> $2 ORDER BY position',
+        [orderId, OrderChangedV1.name],
       );
       return rows;
+    },
+    async announcementsOf(orderId) {
+      const { rows } = await sql.query<{ payload: { status: string; version: number } }>(
+        'SELECT payload FROM outbox WHERE aggregate_id = $1 AND type = $2 ORDER BY position',
+        [orderId, OrderChangedV1.name],
+      );
+      return rows.map(({ payload }) => ({ status: payload.status, version: payload.version }));
     },
     async statusOf(orderId) {
       const { rows } = await sql.query<{ status: string }>('SELECT status FROM orders WHERE id = $1', [orderId]);

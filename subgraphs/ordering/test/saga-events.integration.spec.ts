@@ -72,10 +72,14 @@ describe("ordering's handling of the saga's events", () => {
   it.each(STEPS)('%s moves the order on once, however often it arrives', async (_, { from, news, to, published }) => {
     const { orderId, lines, customer } = await anOrderIn(from);
     const before = (await ordering.outboxOf(orderId)).length;
+    const announced = await ordering.announcementsOf(orderId);
     const event = news(orderId, lines);
 
     expect(await ordering.consumer.handle(event)).toBe('handled');
     expect(await ordering.statusOf(orderId)).toBe(to);
+    // Every committed change is announced once, with the order's next version, for live views.
+    const announcement = { status: to, version: announced.length };
+    expect((await ordering.announcementsOf(orderId)).slice(announced.length)).toEqual([announcement]);
     const expected = published
       ? [{ type: published[0], aggregate_id: orderId, correlation_id: orderId, causation_id: event.id, payload: { orderId, customerId: customer.subject, ...published[1](lines) } }]
       : [];
@@ -86,6 +90,7 @@ describe("ordering's handling of the saga's events", () => {
     expect(await ordering.consumer.handle(news(orderId, lines))).toBe('handled');
     expect(await ordering.statusOf(orderId)).toBe(to);
     expect((await ordering.outboxOf(orderId)).slice(before)).toEqual(expected);
+    expect((await ordering.announcementsOf(orderId)).slice(announced.length)).toEqual([announcement]);
   });
 
   it('confirms an order whose payment was authorized before its stock was reserved, and keeps it confirmed', async () => {

@@ -3,7 +3,7 @@ import { appendToOutbox } from '@storefront/messaging';
 import { isUuid, readLocked } from '@storefront/platform';
 import type { Order } from '../domain/order.aggregate';
 import { IdempotencyKeyTakenError, type OrderRepository, type OrdersByIdempotencyKey } from '../domain/order.repository';
-import { toIntegrationEvent } from './events/ordering-integration-events';
+import { orderChanged, toIntegrationEvent } from './events/ordering-integration-events';
 import type { OrderingDb } from './ordering-database';
 import { toDomain, toNewOrderRow, toProgress } from './order.mapper';
 import { orderStatusTransitions } from './order-status-metrics';
@@ -47,22 +47,26 @@ export class PrismaOrderRepository implements OrderRepository {
       }
       throw error;
     }
-    await this.publish(order);
+    await this.publish(order, state.version);
     orderStatusTransitions.inc({ from: 'none', to: state.status });
   }
 
   async save(order: Order): Promise<void> {
     const state = order.snapshot();
     await this.tx.order.update({ where: { id: state.id }, data: { ...toProgress(state, this.env.now()), version: { increment: 1 } } });
-    await this.publish(order);
+    await this.publish(order, state.version + 1);
     const from = this.lockedStatus.get(state.id);
     if (from !== undefined && from !== state.status) orderStatusTransitions.inc({ from, to: state.status });
     this.lockedStatus.set(state.id, state.status);
   }
 
-  private async publish(order: Order): Promise<void> {
+  /** The order's integration events, then one announcement that this version of the order is committed. */
+  private async publish(order: Order, version: number): Promise<void> {
     const state = order.snapshot();
-    const events = order.pullEvents().flatMap((event) => toIntegrationEvent(state, event, this.causationId) ?? []);
+    const domainEvents = order.pullEvents();
+    const events = domainEvents.flatMap((event) => toIntegrationEvent(state, event, this.causationId) ?? []);
+    const occurredAt = domainEvents.at(-1)?.occurredAt ?? this.env.now();
+    events.push(orderChanged(state, version, occurredAt, this.causationId));
     await appendToOutbox(this.tx, events);
   }
 }

@@ -116,6 +116,36 @@ export type MutationCancelOrderArgs = {
   id: Scalars['ID']['input'];
 };
 
+/**
+ * Live orders, served by the gateway (graphql-ws over WebSocket, or Server-Sent Events) on /graphql.
+ * Each message is the selection executed as a query for the order, with the subscriber's identity,
+ * when ordering commits a change to it.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * One order: its current state first, then once per change ordering commits, in order. Only the
+   * customer who placed it and admins may watch it: anyone else, and an id that names no order, get
+   * ORDER_NOT_FOUND and the subscription ends.
+   */
+  orderUpdated: Order;
+  /**
+   * Every order of the signed-in customer, once per change ordering commits (from its placing on).
+   * UNAUTHENTICATED for an anonymous caller.
+   */
+  myOrderUpdates: Order;
+};
+
+
+/**
+ * Live orders, served by the gateway (graphql-ws over WebSocket, or Server-Sent Events) on /graphql.
+ * Each message is the selection executed as a query for the order, with the subscriber's identity,
+ * when ordering commits a change to it.
+ */
+export type SubscriptionOrderUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A customer: the signed-in subject. Ordering adds the orders they placed. */
 export type Customer = {
   __typename?: 'Customer';
@@ -528,6 +558,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Customer: ResolverTypeWrapper<CustomerMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Cart: ResolverTypeWrapper<CartMapper>;
@@ -566,6 +597,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Float: Scalars['Float']['output'];
+  Subscription: Record<PropertyKey, never>;
   Customer: CustomerMapper;
   Int: Scalars['Int']['output'];
   Cart: CartMapper;
@@ -611,6 +643,11 @@ export type MutationResolvers<ContextType = OrderingContext, ParentType extends 
   emptyCart?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType>;
   setTaxRate?: Resolver<ResolversTypes['SetTaxRatePayload'], ParentType, ContextType, RequireFields<MutationSetTaxRateArgs, 'country' | 'ratePercent'>>;
   cancelOrder?: Resolver<ResolversTypes['CancelOrderPayload'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+};
+
+export type SubscriptionResolvers<ContextType = OrderingContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  orderUpdated?: SubscriptionResolver<ResolversTypes['Order'], "orderUpdated", ParentType, ContextType, RequireFields<SubscriptionOrderUpdatedArgs, 'id'>>;
+  myOrderUpdates?: SubscriptionResolver<ResolversTypes['Order'], "myOrderUpdates", ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = OrderingContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -751,6 +788,7 @@ export type CancelOrderPayloadResolvers<ContextType = OrderingContext, ParentTyp
 export type Resolvers<ContextType = OrderingContext> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Cart?: CartResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import {
   OrderCancelledV1,
+  OrderChangedV1,
   OrderConfirmedV1,
   OrderDeliveredV1,
   OrderPlacedV2,
@@ -58,4 +59,16 @@ export function toIntegrationEvent(order: Readonly<OrderState>, event: OrderEven
     case 'OrderDelivered':
       return { ...common, contract: OrderDeliveredV1, payload: about };
   }
+}
+
+/** Every committed change of an order, whatever its domain events, for live views of it. */
+export function orderChanged(order: Readonly<OrderState>, version: number, occurredAt: Date, causationId: string | null): OutgoingEvent {
+  return {
+    contract: OrderChangedV1,
+    aggregateId: order.id,
+    occurredAt,
+    correlationId: order.id,
+    causationId,
+    payload: { orderId: order.id, customerId: order.customerId, status: order.status, version },
+  };
 }
