@@ -45,7 +45,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     change: new ChangeCart(prismaTransactions(db, (tx) => new PrismaCartRepository(tx)), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
     setTaxRate: new SetTaxRate(new PrismaTaxRates(db)),
   };
-  const queries = new OrderQueries(db);
+  const queries = new OrderQueries(db, config.sagaDeadlines);
   const server = await startSubgraphServer({
     name: 'ordering',
     typeDefs,

@@ -18,12 +18,12 @@ const GIVING_UP: Readonly<Record<WaitingStatus, { code: CancellationReason['code
   AWAITING_PROMOTIONS: { code: 'PROMOTIONS_TIMED_OUT', waitedFor: 'The promotions it applied could not be confirmed' },
 };
 
-export function isWaiting(status: OrderStatus): status is WaitingStatus {
-  return (WAITING_STATUSES as readonly OrderStatus[]).includes(status);
+export function isWaiting(status: OrderStatus | string): status is WaitingStatus {
+  return (WAITING_STATUSES as readonly string[]).includes(status);
 }
 
 /** When an order in `status` since `since` stops waiting; null for a status that waits on nobody. */
-export function deadlineOf(status: OrderStatus, since: Date, deadlines: SagaDeadlines): Date | null {
+export function deadlineOf(status: OrderStatus | string, since: Date, deadlines: SagaDeadlines): Date | null {
   return isWaiting(status) ? new Date(since.getTime() + deadlines[status]) : null;
 }
 

@@ -8,10 +8,11 @@ import type { ShipmentRepository, TrackingNumbers } from '../../domain/shipment.
 import { shipmentNotFound } from '../shipment-not-found';
 
 /**
- * Admin: the order's parcel leaves with the carrier that is cheapest to its country for what it
- * holds, chosen now, as it leaves, from the current rates and parcel profiles (a product measured
- * after the order was placed counts; one still unmeasured adds no weight). Under the order's lock,
- * so two admins dispatching at once dispatch it once.
+ * Admin: the order's parcel is labelled for the carrier that is cheapest to its country for what it
+ * holds, chosen now from the current rates and parcel profiles (a product measured after the order
+ * was placed counts; one still unmeasured adds no weight), and ordering is asked whether the order
+ * still stands; it leaves when ordering agrees. Under the order's lock, so two admins dispatching
+ * at once request it once.
  */
 export class DispatchShipment {
   constructor(
@@ -32,7 +33,7 @@ export class DispatchShipment {
           if (!dispatchable.ok) return dispatchable;
           const carrier = await this.cheapestCarrier(shipment);
           if (!carrier.ok) return carrier;
-          return shipment.dispatch(carrier.value, this.trackingNumbers.next(carrier.value), this.env.now());
+          return shipment.requestDispatch(carrier.value, this.trackingNumbers.next(carrier.value), this.env.now());
         },
         shipmentNotFound,
       ),
