@@ -26,7 +26,7 @@ interface ContextMain {
  * Settings of a context's own for this system, by context name (a context's `start` takes its own
  * config's fields: ordering's `sagaDeadlines`, say); `events` given here are merged over the run's.
  */
-export type SystemOverrides = Readonly<Record<string, ContextSettings & Record<string, unknown>>>;
+export type SystemOverrides = Readonly<Record<string, Omit<ContextSettings, "events"> & { events?: Partial<EventsConfig> } & Record<string, unknown>>>;
 
 export interface RunningSystem {
   gatewayUrl: string;

@@ -24,6 +24,20 @@ const cancelledBySweeper = (orderId: string) =>
   eventually(async () => ((await ordering.statusOf(orderId)) === 'CANCELLED' ? orderRow(orderId) : undefined), `order ${orderId} to be cancelled`);
 
 describe('saga deadlines', () => {
+  it('tell the customer how long an order may still wait, and nothing once it waits on nobody', async () => {
+    const customer = aCustomer();
+    const orderId = await aPlacedOrder(ordering, customer);
+    const query = 'query ($id: ID!) { order(id: $id) { status placedAt waitingUntil } }';
+    const { order } = (await ordering.request(query, { id: orderId }, customer)).body.data!;
+    expect(order.status).toBe('PLACED');
+    expect(new Date(order.waitingUntil).getTime() - new Date(order.placedAt).getTime()).toBe(3_600_000);
+
+    const { rows: lines } = await ordering.sql.query('SELECT product_id AS "productId", quantity FROM order_lines WHERE order_id = $1', [orderId]);
+    await ordering.consumer.handle(paymentAuthorized(orderId));
+    await ordering.consumer.handle(stockReserved(orderId, lines));
+    expect((await ordering.request(query, { id: orderId }, customer)).body.data!.order).toMatchObject({ status: 'CONFIRMED', waitingUntil: null });
+  });
+
   it('cancel an order whose payment is not authorized in time, once, telling the others why; a late authorization changes nothing', async () => {
     const customer = aCustomer();
     const orderId = await aPlacedOrder(ordering, customer);
@@ -64,7 +78,8 @@ describe('saga deadlines', () => {
   });
 
   it('are swept by any number of ordering processes at once, and each overdue order is cancelled exactly once', async () => {
-    const orders = await Promise.all(Array.from({ length: 24 }, () => aPlacedOrder(ordering, aCustomer())));
+    const orders: string[] = [];
+    for (let i = 0; i < 24; i += 1) orders.push(await aPlacedOrder(ordering, aCustomer()));
     // Eight more processes whose deadline for a placed order is a millisecond, racing each other
     // (and the subgraph's own sweeper) over the same rows until none is left.
     const sweepers = Array.from(
