@@ -75,7 +75,7 @@ export type Mutation = {
   /**
    * Customer: cancels one of their own orders before it is dispatched (PLACED, AWAITING_PAYMENT,
    * AWAITING_PROMOTIONS or CONFIRMED). ORDER_NOT_FOUND for an order that is not theirs; NOT_CANCELLABLE
-   * once an admin's dispatch of it was agreed (its shipment DISPATCH_REQUESTED), and once it is
+   * once ordering agreed to an admin's request to dispatch it (the parcel is leaving), and once it is
    * shipped, delivered, rejected or cancelled.
    */
   cancelOrder: CancelOrderPayload;

@@ -103,7 +103,7 @@ export type Shipment = {
 export type ShipmentStatus =
   /** Waiting to be packed and handed to a carrier. */
   | 'PENDING'
-  /** Labelled for its carrier; it leaves once ordering agrees the order still stands (the customer can no longer cancel it from then on). */
+  /** Labelled for its carrier, waiting for ordering to agree that the order still stands: then it leaves; if the customer cancelled first, it is cancelled. */
   | 'DISPATCH_REQUESTED'
   /** With the carrier. */
   | 'DISPATCHED'
