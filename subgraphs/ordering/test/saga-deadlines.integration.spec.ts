@@ -77,6 +77,28 @@ describe('saga deadlines', () => {
     expect(await published(orderId)).toEqual(['ordering.order-placed.v2', 'ordering.order-cancelled.v1']);
   });
 
+  it('race the payment’s authorization: every order ends confirmed or cancelled, and says only that', async () => {
+    const orders: { orderId: string; lines: { productId: string; quantity: number }[] }[] = [];
+    for (let i = 0; i < 16; i += 1) {
+      const orderId = await aPlacedOrder(ordering, aCustomer());
+      const { rows: lines } = await ordering.sql.query('SELECT product_id AS "productId", quantity FROM order_lines WHERE order_id = $1', [orderId]);
+      orders.push({ orderId, lines });
+    }
+    await Promise.all(orders.map(({ orderId, lines }) => ordering.consumer.handle(stockReserved(orderId, lines))));
+    // Sweepers that find every order awaiting payment overdue, racing the provider's answers.
+    const sweeper = () => new ExpireOverdueOrders(expiryTransactions(ordering.db, systemEnvironment), { PLACED: 3_600_000, AWAITING_PAYMENT: 1, AWAITING_PROMOTIONS: SHORT }, systemEnvironment);
+    await Promise.all([
+      ...orders.map(({ orderId }) => ordering.consumer.handle(paymentAuthorized(orderId))),
+      ...Array.from({ length: 4 }, () => sweeper().execute()),
+    ]);
+
+    for (const { orderId } of orders) {
+      const { status } = await orderRow(orderId);
+      const said = (await published(orderId)).slice(1);
+      expect([status, said]).toEqual(status === 'CONFIRMED' ? ['CONFIRMED', ['ordering.order-confirmed.v1']] : ['CANCELLED', ['ordering.order-cancelled.v1']]);
+    }
+  });
+
   it('are swept by any number of ordering processes at once, and each overdue order is cancelled exactly once', async () => {
     const orders: string[] = [];
     for (let i = 0; i < 24; i += 1) orders.push(await aPlacedOrder(ordering, aCustomer()));
