@@ -61,4 +61,11 @@ describe('a confirmed order that shipping asks to dispatch', () => {
   it.each(['PLACED', 'AWAITING_PAYMENT', 'AWAITING_PROMOTIONS'] as const)('cannot be asked while %s: the request waits for its confirmation', (status) => {
     expect(aStoredOrder(status).releaseForDispatch(now)).toBe('too-early');
   });
+
+  it.each(['SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const)('is not released again, nor at all, once %s', (status) => {
+    const order = aStoredOrder(status);
+    expect(order.releaseForDispatch(now)).toBe('unchanged');
+    expect(order.snapshot()).toMatchObject({ status, releasedForDispatch: false });
+    expect(order.pullEvents()).toEqual([]);
+  });
 });

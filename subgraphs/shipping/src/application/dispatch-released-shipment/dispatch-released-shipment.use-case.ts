@@ -18,8 +18,9 @@ export class DispatchReleasedShipment {
 
   async execute({ orderId }: { orderId: string }): Promise<void> {
     const shipment = await this.shipments.lockFor(orderId);
-    const outcome = shipment ? shipment.dispatch(this.env.now()) : 'too-early';
+    if (!shipment) throw new DispatchNotYetRequestedError(orderId);
+    const outcome = shipment.dispatch(this.env.now());
     if (outcome === 'too-early') throw new DispatchNotYetRequestedError(orderId);
-    if (outcome === 'moved') await this.shipments.save(shipment!);
+    if (outcome === 'moved') await this.shipments.save(shipment);
   }
 }
