@@ -38,8 +38,14 @@ describe('an order', () => {
     expect(await shop.stockOf(mug)).toEqual({ onHand: 10, reserved: 2, available: 8 });
 
     const dispatched = await shop.adminOperation('Dispatch', { orderId: id });
-    expect(dispatched.data!.dispatchShipment).toMatchObject({ shipment: { status: 'DISPATCHED', carrier: expect.any(String), trackingNumber: expect.any(String) }, errors: [] });
-    await shop.orderWhen(id, ada, (o) => o.status === 'SHIPPED' && o.payment?.status === 'CAPTURED', 'the order to ship and the payment to be captured');
+    // Labelled at once; it leaves when ordering agrees the order still stands.
+    expect(dispatched.data!.dispatchShipment).toMatchObject({ shipment: { status: 'DISPATCH_REQUESTED', carrier: expect.any(String), trackingNumber: expect.any(String) }, errors: [] });
+    await shop.orderWhen(
+      id,
+      ada,
+      (o) => o.status === 'SHIPPED' && o.shipment?.status === 'DISPATCHED' && o.payment?.status === 'CAPTURED',
+      'the order to ship and the payment to be captured',
+    );
     const deliver = await shop.adminOperation('Deliver', { orderId: id });
     expect(deliver.data!.confirmDelivery).toEqual({ shipment: { status: 'DELIVERED' }, errors: [] });
     await shop.orderWhen(id, ada, (o) => o.status === 'DELIVERED', 'the order to be delivered');

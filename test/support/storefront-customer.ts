@@ -8,6 +8,9 @@ const ops = clientOperations('storefront');
 export interface OrderView {
   id: string;
   status: string;
+  statusReason: { code: string; message: string } | null;
+  /** While it waits for another context: when it stops waiting (cancelled if still waiting then). */
+  waitingUntil: string | null;
   total: { amount: number; currency: string };
   lines: { product: { id: string; name: string } | null; quantity: number; unitPrice: { amount: number }; lineTotal: { amount: number } }[];
   payment: { status: string; amount: { amount: number } } | null;

@@ -17,10 +17,18 @@ export const GATEWAY_SECRET = 'test-gateway-secret';
 
 type RunningSubgraph = RunningSubgraphServer & { sqlQueries: QueryCounter };
 
+type ContextSettings = Partial<SubgraphConfig & { events: EventsConfig }>;
+
 /** What every context's composition root (`subgraphs/<name>/src/main.ts`) exports. */
 interface ContextMain {
-  start(overrides?: Partial<SubgraphConfig & { events: EventsConfig }>): Promise<RunningSubgraph>;
+  start(overrides?: ContextSettings): Promise<RunningSubgraph>;
 }
+
+/**
+ * Settings of a context's own for this system, by context name (a context's `start` takes its own
+ * config's fields: ordering's `sagaDeadlines`, say); `events` given here are merged over the run's.
+ */
+export type SystemOverrides = Readonly<Record<string, Omit<ContextSettings, "events"> & { events?: Partial<EventsConfig> } & Record<string, unknown>>>;
 
 export interface RunningSystem {
   gatewayUrl: string;
@@ -49,7 +57,7 @@ export interface RunningSystem {
  * The whole storefront in this process: fresh migrated and seeded databases, each subgraph on its
  * own real HTTP port, and the gateway in front of them, serving the committed supergraph.
  */
-export async function startSystem(): Promise<RunningSystem> {
+export async function startSystem(overrides: SystemOverrides = {}): Promise<RunningSystem> {
   const databases = await createSeededDatabases();
   const events = testEventsConfig();
   const common = { port: 0, gatewaySecret: GATEWAY_SECRET, events };
@@ -58,7 +66,8 @@ export async function startSystem(): Promise<RunningSystem> {
     // Required by its conventional path: the system knows a context by its declaration, not its code.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const main = require(contextModule(name, 'main')) as ContextMain;
-    subgraphs[name] = await main.start({ ...common, databaseUrl: ofContext(databases.urls, name) });
+    const own = overrides[name] ?? {};
+    subgraphs[name] = await main.start({ ...common, ...own, events: { ...events, ...own.events }, databaseUrl: ofContext(databases.urls, name) });
   }
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
   const gatewayConfig = {

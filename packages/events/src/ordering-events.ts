@@ -62,13 +62,20 @@ export const OrderRejectedV1 = defineEvent(
 );
 
 /**
- * The order will not go ahead: the customer cancelled before dispatch, or the payment was declined.
- * Inventory releases what it reserved; payments voids an authorization.
+ * The order will not go ahead: the customer cancelled before dispatch, the payment was declined, or
+ * the order waited for stock, payment or promotions past its deadline (`*_TIMED_OUT`).
+ * Inventory releases what it reserved; payments voids an authorization, also one that comes later.
  */
 export const OrderCancelledV1 = defineEvent(
   'ordering.order-cancelled.v1',
-  z.object({ ...customer, reason: z.enum(['CUSTOMER_CANCELLED', 'PAYMENT_DECLINED']), message: z.string().min(1) }),
+  z.object({ ...customer, reason: z.enum(['CUSTOMER_CANCELLED', 'PAYMENT_DECLINED', 'STOCK_TIMED_OUT', 'PAYMENT_TIMED_OUT', 'PROMOTIONS_TIMED_OUT']), message: z.string().min(1) }),
 );
+
+/**
+ * Ordering agreed to shipping's dispatch request: the order still stands and can no longer be
+ * cancelled, so shipping lets the parcel leave.
+ */
+export const OrderReleasedForDispatchV1 = defineEvent('ordering.order-released-for-dispatch.v1', z.object(customer));
 
 export const OrderShippedV1 = defineEvent(
   'ordering.order-shipped.v1',

@@ -1,9 +1,19 @@
 import type { EventContract } from './contract';
 import { ProductCreatedV1, ProductDetailsChangedV1, ProductDiscontinuedV1, ProductPriceChangedV1 } from './catalog-events';
-import { OrderCancelledV1, OrderChangedV1, OrderConfirmedV1, OrderDeliveredV1, OrderPlacedV1, OrderPlacedV2, OrderRejectedV1, OrderShippedV1 } from './ordering-events';
+import {
+  OrderCancelledV1,
+  OrderChangedV1,
+  OrderConfirmedV1,
+  OrderDeliveredV1,
+  OrderPlacedV1,
+  OrderPlacedV2,
+  OrderRejectedV1,
+  OrderReleasedForDispatchV1,
+  OrderShippedV1,
+} from './ordering-events';
 import { StockReservationFailedV1, StockReservedV1 } from './inventory-events';
 import { PaymentAuthorizedV1, PaymentCapturedV1, PaymentFailedV1, PaymentRefundedV1, PaymentVoidedV1 } from './payments-events';
-import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from './shipping-events';
+import { DispatchRequestedV1, ShipmentDeliveredV1, ShipmentDispatchedV1 } from './shipping-events';
 import { PromotionActivatedV1, PromotionEndedV1, PromotionsRedeemedV1, RedemptionRefusedV1 } from './promotions-events';
 import contractFileJson from '../event-contracts.json';
 
@@ -18,6 +28,7 @@ export const eventContracts: readonly EventContract[] = [
   OrderConfirmedV1,
   OrderRejectedV1,
   OrderCancelledV1,
+  OrderReleasedForDispatchV1,
   OrderShippedV1,
   OrderDeliveredV1,
   OrderChangedV1,
@@ -28,6 +39,7 @@ export const eventContracts: readonly EventContract[] = [
   PaymentVoidedV1,
   PaymentCapturedV1,
   PaymentRefundedV1,
+  DispatchRequestedV1,
   ShipmentDispatchedV1,
   ShipmentDeliveredV1,
   PromotionActivatedV1,

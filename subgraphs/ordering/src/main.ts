@@ -1,12 +1,15 @@
 // First: tracing (when configured) must patch http, express, pg and ioredis before they load.
 import '@storefront/platform/src/telemetry/register';
 import { startEventDelivery, withEventDelivery, type EventDelivery } from '@storefront/messaging';
-import { formatMoney, prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
+import { createLogger, formatMoney, prismaTransactions, runMain, startSubgraphServer, systemEnvironment, type QueryCounter, type RunningSubgraphServer } from '@storefront/platform';
 import { PlaceOrder } from './application/place-order/place-order.use-case';
 import { CancelOrder } from './application/cancel-order/cancel-order.use-case';
 import { ChangeCart } from './application/change-cart/change-cart.use-case';
 import { Checkout } from './application/checkout/checkout.use-case';
 import { SetTaxRate } from './application/set-tax-rate/set-tax-rate.use-case';
+import { ExpireOverdueOrders } from './application/expire-overdue-orders/expire-overdue-orders.use-case';
+import { startDeadlineSweeper } from './infrastructure/deadline-sweeper';
+import { expiryTransactions } from './infrastructure/prisma-overdue-orders';
 import { CartQueries } from './infrastructure/cart.queries';
 import { cartPricer, checkoutTransactions } from './infrastructure/prisma-checkout-transactions';
 import { PrismaCartRepository } from './infrastructure/prisma-cart.repository';
@@ -44,7 +47,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     change: new ChangeCart(prismaTransactions(db, (tx) => new PrismaCartRepository(tx)), new PrismaPriceList(db), new PrismaPromotionCatalog(db)),
     setTaxRate: new SetTaxRate(new PrismaTaxRates(db)),
   };
-  const queries = new OrderQueries(db);
+  const queries = new OrderQueries(db, config.sagaDeadlines);
   const server = await startSubgraphServer({
     name: 'ordering',
     typeDefs,
@@ -65,7 +68,17 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
       transaction: (work) => db.$transaction(work),
     },
   });
-  return { ...withEventDelivery(server, events), sqlQueries };
+  const expire = new ExpireOverdueOrders(expiryTransactions(db, systemEnvironment), config.sagaDeadlines, systemEnvironment);
+  const sweeper = startDeadlineSweeper(() => expire.execute(), config.deadlineSweepMs, createLogger('ordering'));
+  const running = withEventDelivery(server, events);
+  return {
+    ...running,
+    sqlQueries,
+    async stop() {
+      await sweeper.stop();
+      await running.stop();
+    },
+  };
 }
 
 if (require.main === module) runMain('ordering', () => start());

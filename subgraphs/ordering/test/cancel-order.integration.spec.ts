@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aCustomer, admin, startHarness, type OrderingHarness } from './ordering-harness';
 import { CANCEL_ORDER, aPlacedOrder } from './ordering-operations';
-import { eventsLeadingTo } from './saga-events';
+import { dispatchRequested, eventsLeadingTo } from './saga-events';
 import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 const ordering = startedForThisFile(startHarness);
@@ -44,6 +44,29 @@ describe('cancelOrder', () => {
     });
     expect(await ordering.statusOf(orderId)).toBe(status);
     expect(await ordering.outboxOf(orderId)).toEqual(before);
+  });
+
+  it('agrees to a confirmed order’s dispatch once, after which the customer can no longer cancel it', async () => {
+    const customer = aCustomer();
+    const orderId = await anOrderIn('CONFIRMED', customer);
+    const request = dispatchRequested(orderId);
+    expect(await ordering.consumer.handle(request)).toBe('handled');
+    expect(await ordering.consumer.handle(dispatchRequested(orderId))).toBe('handled');
+    const released = (await ordering.outboxOf(orderId)).filter((row) => row.type === 'ordering.order-released-for-dispatch.v1');
+    expect(released).toEqual([expect.objectContaining({ causation_id: request.id, payload: { orderId, customerId: customer.subject } })]);
+
+    expect(await cancel(orderId, customer)).toEqual({
+      data: { cancelOrder: { order: null, errors: [{ code: 'NOT_CANCELLABLE', field: null, message: 'The order is being dispatched and can no longer be cancelled.' }] } },
+    });
+    expect(await ordering.statusOf(orderId)).toBe('CONFIRMED');
+  });
+
+  it('does not agree to the dispatch of an order the customer cancelled first: its cancellation tells shipping instead', async () => {
+    const customer = aCustomer();
+    const orderId = await anOrderIn('CONFIRMED', customer);
+    expect((await cancel(orderId, customer)).data!.cancelOrder.errors).toEqual([]);
+    expect(await ordering.consumer.handle(dispatchRequested(orderId))).toBe('handled');
+    expect((await ordering.outboxOf(orderId)).map((row) => row.type)).toEqual(['ordering.order-placed.v2', 'ordering.order-confirmed.v1', 'ordering.order-cancelled.v1']);
   });
 
   it('answers ORDER_NOT_FOUND for another customer’s order (admins included) and for ids that name no order', async () => {

@@ -4,6 +4,7 @@ import { OrderChangedV1 } from '@storefront/events';
 import type { EventConsumer, SqlExecutor } from '@storefront/messaging';
 import type { Identity } from '@storefront/platform';
 import { start } from '../src/main';
+import type { OrderingConfig } from '../src/config';
 import { connectOrderingDb, type OrderingDb } from '../src/infrastructure/ordering-database';
 import { seedPriceList, type CatalogProduct } from '../src/infrastructure/seed-price-list';
 import { startScratchSubgraph, type Caller, type SubgraphHarness } from '../../../test/support/subgraph-harness';
@@ -44,7 +45,7 @@ export interface OrderingHarness extends SubgraphHarness<Awaited<ReturnType<type
 }
 
 /** A database of its own, migrated, and the subgraph serving it on a free port with its own event bus prefix. */
-export async function startHarness(): Promise<OrderingHarness> {
+export async function startHarness(overrides: Partial<OrderingConfig> = {}): Promise<OrderingHarness> {
   const subgraph = await startScratchSubgraph({
     context: 'ordering',
     gatewaySecret: SECRET,
@@ -55,7 +56,7 @@ export async function startHarness(): Promise<OrderingHarness> {
     },
     async serve({ sql }, settings) {
       await sql.connect();
-      return start(settings);
+      return start({ ...settings, ...overrides });
     },
   });
   const { sql, db } = subgraph.connections;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DispatchRequestedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
   ShipmentDeliveredV1,
@@ -29,6 +30,8 @@ export const paymentAuthorized = (orderId: string, amount = 1299) =>
 
 export const paymentFailed = (orderId: string) =>
   about(PaymentFailedV1, orderId, { orderId, paymentId: randomUUID(), code: 'CARD_DECLINED', message: 'The card was declined.' });
+
+export const dispatchRequested = (orderId: string) => about(DispatchRequestedV1, orderId, { orderId, shipmentId: randomUUID() });
 
 export const shipmentDispatched = (orderId: string, lines: Line[]) =>
   about(ShipmentDispatchedV1, orderId, { orderId, shipmentId: randomUUID(), carrier: 'DHL', trackingNumber: 'JD014600006281', lines });

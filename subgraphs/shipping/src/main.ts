@@ -38,7 +38,12 @@ export async function start(overrides: Partial<ShippingConfig> = {}): Promise<Ru
     setParcelProfile: new SetParcelProfile(profiles, new PrismaProductRegister(db)),
     estimateDelivery: new EstimateDelivery(rateTable),
     listShippingRates: new ListShippingRates(rateTable),
-    dispatchShipment: new DispatchShipment(transactions, profiles, rateTable, new RandomTrackingNumbers(), systemEnvironment),
+    dispatchShipment: new DispatchShipment(
+      prismaTransactions(db, (tx) => ({ shipments: new PrismaShipmentRepository(tx), profiles: new PrismaParcelProfileRepository(tx) })),
+      rateTable,
+      new RandomTrackingNumbers(),
+      systemEnvironment,
+    ),
     confirmDelivery: new ConfirmDelivery(transactions, systemEnvironment),
     quoteShippingOptions: new QuoteShippingOptions(profiles, rateTable, new HmacShippingQuoteSigner(config.quoteSecret), systemEnvironment),
   };

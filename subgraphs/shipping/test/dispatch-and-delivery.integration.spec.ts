@@ -1,11 +1,17 @@
 import { eventually } from '../../../test/support/event-bus';
-import { CONFIRM_DELIVERY, DISPATCH, anOrderId, confirmedOrder, publishedAbout } from './order-events';
+import { CONFIRM_DELIVERY, DISPATCH, anOrderId, confirmedOrder, orderReleasedForDispatch, publishedAbout } from './order-events';
 import { aProductId, admin, customer, startHarness } from './shipping-harness';
 import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
 const shipping = startedForThisFile(startHarness);
 
 const dispatch = async (orderId: string, identity = admin) => (await shipping.graphql(DISPATCH, { orderId }, identity)).data?.dispatchShipment;
+/** The admin's dispatch, agreed by ordering: the parcel leaves. */
+const dispatchAgreed = async (orderId: string) => {
+  const requested = await dispatch(orderId);
+  await shipping.consumer.handle(orderReleasedForDispatch(orderId));
+  return requested;
+};
 const confirmDelivery = async (orderId: string) => (await shipping.graphql(CONFIRM_DELIVERY, { orderId }, admin)).data?.confirmDelivery;
 
 /** A product weighing `grams`, measured in a small box. */
@@ -16,7 +22,7 @@ async function measuredProduct(grams: number): Promise<string> {
 }
 
 describe('dispatching and delivering shipments', () => {
-  it('dispatches with the carrier cheapest for everything in the parcel, and says so once with the lines', async () => {
+  it('labels the parcel for the carrier cheapest for everything in it, asks ordering, and dispatches it once ordering agrees, with the lines', async () => {
     const heavy = await measuredProduct(3000);
     const lines = [{ productId: heavy, quantity: 2 }, { productId: aProductId(), quantity: 1 }];
     const orderId = await confirmedOrder(shipping, { lines, country: 'DE' });
@@ -25,19 +31,27 @@ describe('dispatching and delivering shipments', () => {
 
     // 6 kg to Germany: DHL 4.99 + 6 x 0.50 = 7.99 beats Post 4.49 + 6 x 0.60 = 8.09 (the unmeasured mug adds nothing).
     expect(payload).toEqual({
-      shipment: { id: expect.any(String), status: 'DISPATCHED', carrier: 'DHL', trackingNumber: expect.stringMatching(/^DHL-[0-9A-F]{16}$/), dispatchedAt: expect.any(String), deliveredAt: null },
+      shipment: { id: expect.any(String), status: 'DISPATCH_REQUESTED', carrier: 'DHL', trackingNumber: expect.stringMatching(/^DHL-[0-9A-F]{16}$/), dispatchedAt: null, deliveredAt: null },
       errors: [],
     });
     const { id: shipmentId, trackingNumber } = payload.shipment;
-    const [dispatched, ...more] = await publishedAbout(shipping, orderId);
+    expect(await publishedAbout(shipping, orderId)).toEqual([
+      expect.objectContaining({ type: 'shipping.dispatch-requested.v1', aggregateId: shipmentId, causationId: null, payload: { orderId, shipmentId } }),
+    ]);
+    expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DISPATCHABLE', field: 'orderId', message: expect.stringContaining('DISPATCH_REQUESTED') }] });
+
+    const released = orderReleasedForDispatch(orderId);
+    expect(await shipping.consumer.handle(released)).toBe('handled');
+    expect(await shipping.consumer.handle(orderReleasedForDispatch(orderId))).toBe('handled');
+    const [, dispatched, ...more] = await publishedAbout(shipping, orderId);
     expect(more).toEqual([]);
-    expect(dispatched).toMatchObject({ type: 'shipping.shipment-dispatched.v1', aggregateId: shipmentId, causationId: null });
+    expect(dispatched).toMatchObject({ type: 'shipping.shipment-dispatched.v1', aggregateId: shipmentId, causationId: released.id });
     expect(dispatched!.payload).toEqual({ orderId, shipmentId, carrier: 'DHL', trackingNumber, lines: expect.arrayContaining(lines) });
     expect((dispatched!.payload as { lines: unknown[] }).lines).toHaveLength(2);
-    await eventually(async () => (await publishedAbout(shipping, orderId))[0]?.publishedAt ?? undefined, 'the relay to publish shipment-dispatched');
+    await eventually(async () => (await publishedAbout(shipping, orderId))[1]?.publishedAt ?? undefined, 'the relay to publish shipment-dispatched');
 
     expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DISPATCHABLE', field: 'orderId', message: expect.stringContaining('DISPATCHED') }] });
-    expect(await publishedAbout(shipping, orderId)).toHaveLength(1);
+    expect(await publishedAbout(shipping, orderId)).toHaveLength(2);
   });
 
   it('chooses by base price when nothing in the parcel is measured', async () => {
@@ -52,20 +66,20 @@ describe('dispatching and delivering shipments', () => {
 
     expect(payloads.filter((payload) => payload.errors.length === 0)).toHaveLength(1);
     expect(payloads.flatMap((payload) => payload.errors.map((error: { code: string }) => error.code))).toEqual(Array(3).fill('NOT_DISPATCHABLE'));
-    expect((await publishedAbout(shipping, orderId)).map((event) => event.type)).toEqual(['shipping.shipment-dispatched.v1']);
+    expect((await publishedAbout(shipping, orderId)).map((event) => event.type)).toEqual(['shipping.dispatch-requested.v1']);
   });
 
   it('confirms the delivery of a dispatched shipment once, and says so once', async () => {
     const orderId = await confirmedOrder(shipping);
     expect(await confirmDelivery(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DELIVERABLE', field: 'orderId', message: expect.stringContaining('PENDING') }] });
-    const { shipment } = await dispatch(orderId);
+    const { shipment } = await dispatchAgreed(orderId);
 
-    expect(await confirmDelivery(orderId)).toEqual({ shipment: { ...shipment, status: 'DELIVERED', deliveredAt: expect.any(String) }, errors: [] });
+    expect(await confirmDelivery(orderId)).toEqual({ shipment: { ...shipment, status: 'DELIVERED', dispatchedAt: expect.any(String), deliveredAt: expect.any(String) }, errors: [] });
     expect((await confirmDelivery(orderId)).errors).toEqual([expect.objectContaining({ code: 'NOT_DELIVERABLE' })]);
 
     const events = await publishedAbout(shipping, orderId);
-    expect(events.map((event) => event.type)).toEqual(['shipping.shipment-dispatched.v1', 'shipping.shipment-delivered.v1']);
-    expect(events[1]!.payload).toEqual({ orderId, shipmentId: shipment.id });
+    expect(events.map((event) => event.type)).toEqual(['shipping.dispatch-requested.v1', 'shipping.shipment-dispatched.v1', 'shipping.shipment-delivered.v1']);
+    expect(events[2]!.payload).toEqual({ orderId, shipmentId: shipment.id });
   });
 
   it('answers SHIPMENT_NOT_FOUND for an order it has no shipment for, whatever the id looks like', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OrderCancelledV1, OrderConfirmedV1, type EventEnvelope } from '@storefront/events';
+import { OrderCancelledV1, OrderConfirmedV1, OrderReleasedForDispatchV1, type EventEnvelope } from '@storefront/events';
 import { toEnvelope } from '@storefront/messaging';
 import type { ShippingHarness } from './shipping-harness';
 
@@ -22,6 +22,11 @@ export function orderConfirmed(orderId: string, options: { customerId?: string; 
 export function orderCancelled(orderId: string, customerId = 'customer-1'): EventEnvelope {
   const payload = { orderId, customerId, reason: 'CUSTOMER_CANCELLED' as const, message: 'The customer changed their mind.' };
   return toEnvelope({ contract: OrderCancelledV1, aggregateId: orderId, payload, occurredAt: new Date(), correlationId: orderId });
+}
+
+/** ordering.order-released-for-dispatch.v1: ordering agreed the order still stands, the parcel may leave. */
+export function orderReleasedForDispatch(orderId: string, customerId = 'customer-1'): EventEnvelope {
+  return toEnvelope({ contract: OrderReleasedForDispatchV1, aggregateId: orderId, payload: { orderId, customerId }, occurredAt: new Date(), correlationId: orderId });
 }
 
 /** An order confirmed for the customer, whose shipment is now pending; returns its id. */

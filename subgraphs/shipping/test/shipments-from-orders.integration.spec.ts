@@ -1,4 +1,4 @@
-import { DISPATCH, ORDER_SHIPMENT, anOrderId, asOrders, orderCancelled, orderConfirmed, publishedAbout } from './order-events';
+import { DISPATCH, ORDER_SHIPMENT, anOrderId, asOrders, orderCancelled, orderConfirmed, orderReleasedForDispatch, publishedAbout } from './order-events';
 import { aProductId, admin, startHarness } from './shipping-harness';
 import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
@@ -65,10 +65,22 @@ describe("shipping's handling of ordering's events", () => {
     expect(await shipmentSeenByAdmin(orderId)).toBeNull();
   });
 
+  it('cancels a shipment waiting for ordering to agree to its dispatch when the order was cancelled first', async () => {
+    const orderId = anOrderId();
+    await shipping.consumer.handle(orderConfirmed(orderId));
+    expect((await shipping.graphql(DISPATCH, { orderId }, admin)).data!.dispatchShipment.shipment.status).toBe('DISPATCH_REQUESTED');
+
+    expect(await shipping.consumer.handle(orderCancelled(orderId))).toBe('handled');
+
+    expect(await shipmentSeenByAdmin(orderId)).toMatchObject({ status: 'CANCELLED', dispatchedAt: null });
+    expect((await publishedAbout(shipping, orderId)).map((event) => event.type)).toEqual(['shipping.dispatch-requested.v1']);
+  });
+
   it('never moves a dispatched shipment back when a cancellation arrives late', async () => {
     const orderId = anOrderId();
     await shipping.consumer.handle(orderConfirmed(orderId));
     expect((await shipping.graphql(DISPATCH, { orderId }, admin)).data!.dispatchShipment.errors).toEqual([]);
+    await shipping.consumer.handle(orderReleasedForDispatch(orderId));
 
     expect(await shipping.consumer.handle(orderCancelled(orderId))).toBe('handled');
 

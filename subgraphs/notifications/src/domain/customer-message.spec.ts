@@ -59,6 +59,12 @@ describe('the message a customer reads', () => {
     );
   });
 
+  it('tells of a cancellation after a deadline passed with what was waited for', () => {
+    expect(composeMessage({ kind: 'ORDER_CANCELLED', cause: 'PAYMENT_TIMED_OUT', detail: 'The payment could not be authorized within 30 minutes.' }, euros)).toBe(
+      'Sorry, we had to cancel your order: the payment could not be authorized within 30 minutes. You have not been charged.',
+    );
+  });
+
   it('tells of a shipped order with its carrier and tracking number', () => {
     expect(composeMessage({ kind: 'ORDER_SHIPPED', carrier: 'DHL', trackingNumber: 'JD014600006281230' }, euros)).toBe(
       'Your order is on its way with DHL. Tracking number: JD014600006281230.',

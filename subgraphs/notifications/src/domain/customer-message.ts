@@ -19,9 +19,10 @@ export function composeMessage(news: OrderNews, formatMoney: FormatMoney): strin
     case 'ORDER_REJECTED':
       return `Sorry, we could not accept your order: ${phrase(news.reason)}. ${NOT_CHARGED}`;
     case 'ORDER_CANCELLED':
-      return news.cause === 'CUSTOMER_CANCELLED'
-        ? `Your order has been cancelled, as you asked. ${NOT_CHARGED}`
-        : `Your order has been cancelled because the payment was declined: ${phrase(news.detail)}. ${NOT_CHARGED}`;
+      if (news.cause === 'CUSTOMER_CANCELLED') return `Your order has been cancelled, as you asked. ${NOT_CHARGED}`;
+      if (news.cause === 'PAYMENT_DECLINED') return `Your order has been cancelled because the payment was declined: ${phrase(news.detail)}. ${NOT_CHARGED}`;
+      // A deadline passed: ordering says what it waited for, and how long.
+      return `Sorry, we had to cancel your order: ${lowerFirst(phrase(news.detail))}. ${NOT_CHARGED}`;
     case 'ORDER_SHIPPED':
       return `Your order is on its way with ${news.carrier}. Tracking number: ${news.trackingNumber}.`;
     case 'ORDER_DELIVERED':
@@ -39,6 +40,10 @@ function itemised({ subtotal, discount, shipping, tax }: Breakdown, money: (m: M
   if (discount.amount > 0) parts.push(`discount -${money(discount)}`);
   parts.push(`shipping ${money(shipping)}`, `tax ${money(tax)}`);
   return ` (${parts.join(', ')})`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** A reason as a phrase inside a sentence: trimmed, without a final full stop of its own. */

@@ -24,8 +24,8 @@ export interface Breakdown {
   tax: Money;
 }
 
-/** Why an order was cancelled: the customer asked, or the payment was declined. */
-export type CancellationCause = 'CUSTOMER_CANCELLED' | 'PAYMENT_DECLINED';
+/** Why an order was cancelled: the customer asked, the payment was declined, or the order waited past a deadline. */
+export type CancellationCause = 'CUSTOMER_CANCELLED' | 'PAYMENT_DECLINED' | 'STOCK_TIMED_OUT' | 'PAYMENT_TIMED_OUT' | 'PROMOTIONS_TIMED_OUT';
 
 /** The kind of a notification is the kind of news it tells: an order has each at most once. */
 export type NotificationKind = OrderNews['kind'];

@@ -33,10 +33,15 @@ export interface OrderRejected extends DomainEvent {
   reason: StatusReason;
 }
 
-/** The payment was declined, or the customer cancelled before dispatch. */
+/** The payment was declined, the customer cancelled before dispatch, or the order waited past its deadline. */
 export interface OrderCancelled extends DomainEvent {
   type: 'OrderCancelled';
   reason: CancellationReason;
+}
+
+/** Ordering agreed to shipping's request to dispatch the confirmed order: it can no longer be cancelled. */
+export interface OrderReleasedForDispatch extends DomainEvent {
+  type: 'OrderReleasedForDispatch';
 }
 
 export interface OrderShipped extends DomainEvent {
@@ -57,5 +62,6 @@ export type OrderEvent =
   | OrderConfirmed
   | OrderRejected
   | OrderCancelled
+  | OrderReleasedForDispatch
   | OrderShipped
   | OrderDelivered;

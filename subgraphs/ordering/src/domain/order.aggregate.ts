@@ -4,6 +4,7 @@ import { linesOnly, type OrderCharges } from './order-charges';
 import type { OrderEvent } from './order-events';
 import { priceLines, type OrderLine } from './order-line';
 import type { CheckedOrderRequest } from './order-request';
+import { isWaiting, timedOut, deadlineOf, type SagaDeadlines } from './order-deadlines';
 import { decide, type SagaOutcome, type SagaStep } from './order-saga';
 import { promotionUnavailable, stockUnavailable, type RefusedLine } from './order-rejection';
 import { CANCELLABLE, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
@@ -32,6 +33,13 @@ export interface OrderState {
   shippingAddress: ShippingAddress;
   /** Why the order was rejected or cancelled; null while it goes ahead. */
   statusReason: StatusReason | null;
+  /** When the order entered its status: a waiting status's deadline counts from here. */
+  statusSince: Date;
+  /**
+   * Ordering agreed to shipping's request to dispatch the confirmed order: from then on the parcel
+   * leaves, and the customer can no longer cancel.
+   */
+  releasedForDispatch: boolean;
   shipment: Shipment | null;
   placedAt: Date;
   version: number;
@@ -84,6 +92,8 @@ export class Order extends AggregateRoot<OrderEvent> {
       contactEmail: request.contactEmail,
       shippingAddress: request.shippingAddress,
       statusReason: null,
+      statusSince: now,
+      releasedForDispatch: false,
       shipment: null,
       placedAt: now,
       version: 0,
@@ -100,6 +110,8 @@ export class Order extends AggregateRoot<OrderEvent> {
       status: 'PLACED',
       awaitingRedemption: order.charges.appliedPromotions.length > 0,
       statusReason: null,
+      statusSince: now,
+      releasedForDispatch: false,
       shipment: null,
       placedAt: now,
       version: 0,
@@ -174,20 +186,57 @@ export class Order extends AggregateRoot<OrderEvent> {
     return this.advance('delivered', now, () => this.record({ type: 'OrderDelivered', ...this.about(now) }));
   }
 
-  /** The customer changes their mind: possible until the parcel has left. */
+  /**
+   * Shipping asks to dispatch the order. Ordering agrees only while the order is confirmed and
+   * still stands; once agreed, the customer can no longer cancel it, so a cancellation and a
+   * dispatch can never both happen. A cancelled order is not answered: its cancellation, already
+   * on its way to shipping, cancels the shipment.
+   */
+  releaseForDispatch(now: Date): SagaOutcome {
+    const { status, releasedForDispatch } = this.state;
+    if (status === 'PLACED' || status === 'AWAITING_PAYMENT' || status === 'AWAITING_PROMOTIONS') return 'too-early';
+    if (status !== 'CONFIRMED' || releasedForDispatch) return 'unchanged';
+    this.state = { ...this.state, releasedForDispatch: true };
+    this.record({ type: 'OrderReleasedForDispatch', ...this.about(now) });
+    return 'moved';
+  }
+
+  /** The customer changes their mind: possible until ordering agreed to the parcel's dispatch. */
   cancel(now: Date): Result<void> {
     if (!CANCELLABLE.includes(this.state.status)) {
       return fail('NOT_CANCELLABLE', `The order is ${this.state.status.toLowerCase().replace('_', ' ')} and can no longer be cancelled.`);
     }
-    this.state = { ...this.state, status: 'CANCELLED' };
+    if (this.state.releasedForDispatch) return fail('NOT_CANCELLABLE', 'The order is being dispatched and can no longer be cancelled.');
+    this.moveTo('CANCELLED', now);
     this.close({ code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' }, now);
     return ok(undefined);
+  }
+
+  /** When the order stops waiting for another context's answer; null when it waits for nobody. */
+  deadline(deadlines: SagaDeadlines): Date | null {
+    return deadlineOf(this.state.status, this.state.statusSince, deadlines);
+  }
+
+  /**
+   * The order waited in its status past its deadline: it is cancelled, which releases its stock,
+   * voids its payment (also one authorized after this) and gives back its promotions. An order
+   * that moved on meanwhile, or whose deadline is still ahead, is left as it is.
+   */
+  expire(deadlines: SagaDeadlines, now: Date): SagaOutcome {
+    const { status } = this.state;
+    const deadline = this.deadline(deadlines);
+    if (!isWaiting(status) || deadline === null || deadline > now) return 'unchanged';
+    this.moveTo('CANCELLED', now);
+    this.close(timedOut(status, deadlines), now);
+    return 'moved';
   }
 
   private advance(step: SagaStep, now: Date, effect: () => void): SagaOutcome {
     const decision = decide({ status: this.state.status, awaitingRedemption: this.state.awaitingRedemption }, step);
     if (decision.outcome !== 'moved') return decision.outcome;
-    this.state = { ...this.state, ...decision.to };
+    const { status, ...rest } = decision.to;
+    this.state = { ...this.state, ...rest };
+    this.moveTo(status, now);
     effect();
     return 'moved';
   }
@@ -195,6 +244,10 @@ export class Order extends AggregateRoot<OrderEvent> {
   /** Confirmed, or waiting for the promotions after the payment was authorized. */
   private recordProgress(now: Date): void {
     this.record({ type: this.state.status === 'CONFIRMED' ? 'OrderConfirmed' : 'OrderAwaitingPromotions', ...this.about(now) });
+  }
+
+  private moveTo(status: OrderStatus, now: Date): void {
+    if (status !== this.state.status) this.state = { ...this.state, status, statusSince: now };
   }
 
   private close(reason: CancellationReason, now: Date): void {

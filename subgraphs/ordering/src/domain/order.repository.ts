@@ -1,4 +1,5 @@
 import type { AggregateStore } from '@storefront/kernel';
+import type { SagaDeadlines } from './order-deadlines';
 import type { Order } from './order.aggregate';
 
 /**
@@ -41,4 +42,13 @@ export class SagaStepTooEarlyError extends Error {
     super(`Order ${orderId} is ${status}: ${step} must wait for an earlier step`);
     this.name = 'SagaStepTooEarlyError';
   }
+}
+
+/** Finds orders that waited past their deadline (see order-deadlines.ts). */
+export interface OverdueOrders {
+  /**
+   * Locks the order that has waited longest past its deadline and that nobody else holds, until the
+   * transaction ends; null when there is none. Two sweepers never claim the same order at once.
+   */
+  claimNext(deadlines: SagaDeadlines, now: Date): Promise<string | null>;
 }

@@ -43,6 +43,8 @@ export function aStoredOrder(status: OrderStatus, overrides: Partial<OrderState>
     contactEmail: 'ada@example.com',
     shippingAddress: anAddress(),
     statusReason: status === 'CANCELLED' ? { code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' } : null,
+    statusSince: now,
+    releasedForDispatch: false,
     shipment: null,
     placedAt: now,
     version: 3,

@@ -68,6 +68,7 @@ export const resolvers: Resolvers = {
     tax: (order) => money(order.tax),
     appliedPromotions: (order) => order.appliedPromotions.map((promotion) => ({ ...promotion, amount: money(promotion.amount) })),
     placedAt: (order) => order.placedAt.toISOString(),
+    waitingUntil: (order) => order.waitingUntil?.toISOString() ?? null,
     customer: (order) => ({ id: order.customerId }),
   },
   OrderLine: {

@@ -38,6 +38,8 @@ export function toDomain(row: OrderRow, lines: readonly OrderLineRow[], promotio
       row.statusReasonCode !== null && row.statusReasonMessage !== null
         ? { code: row.statusReasonCode as StatusReasonCode, message: row.statusReasonMessage }
         : null,
+    statusSince: row.statusSince,
+    releasedForDispatch: row.releasedForDispatch,
     shipment: row.carrier !== null && row.trackingNumber !== null ? { carrier: row.carrier, trackingNumber: row.trackingNumber } : null,
     placedAt: row.placedAt,
     version: row.version,
@@ -49,6 +51,8 @@ export function toProgress(state: OrderState, now: Date) {
   return {
     status: state.status,
     awaitingRedemption: state.awaitingRedemption,
+    statusSince: state.statusSince,
+    releasedForDispatch: state.releasedForDispatch,
     statusReasonCode: state.statusReason?.code ?? null,
     statusReasonMessage: state.statusReason?.message ?? null,
     carrier: state.shipment?.carrier ?? null,

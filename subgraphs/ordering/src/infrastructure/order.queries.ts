@@ -1,5 +1,6 @@
 import { isUuid } from '@storefront/platform';
 import { z } from 'zod';
+import { deadlineOf, type SagaDeadlines } from '../domain/order-deadlines';
 import type { OrderingDb } from './ordering-database';
 import { Prisma } from './prisma/generated/client';
 
@@ -30,6 +31,8 @@ export interface OrderView {
   lines: OrderLineView[];
   placedAt: Date;
   statusReason: { code: string; message: string } | null;
+  /** When the order stops waiting for another context (cancelled if still in its status then); null when it waits on nobody. */
+  waitingUntil: Date | null;
   contactEmail: string;
   shippingAddress: { name: string; line1: string; line2: string | null; city: string; postalCode: string; country: string };
   shipment: { carrier: string; trackingNumber: string } | null;
@@ -55,6 +58,7 @@ const OrderViewRow = z.object({
   shipping_days: z.number().int().nullable(),
   currency: z.string(),
   placed_at: z.date(),
+  status_since: z.date(),
   status_reason_code: z.string().nullable(),
   status_reason_message: z.string().nullable(),
   contact_email: z.string(),
@@ -77,7 +81,7 @@ const OrderViewRows = z.array(OrderViewRow);
  * order. Raw because the typed API reads an order's lines and promotions with further queries.
  */
 const SELECT_ORDERS = Prisma.sql`
-  SELECT o.id, o.customer_id, o.status::text AS status, o.total_amount, o.currency, o.placed_at,
+  SELECT o.id, o.customer_id, o.status::text AS status, o.total_amount, o.currency, o.placed_at, o.status_since,
          o.subtotal_amount, o.discount_amount, o.shipping_amount, o.tax_amount, o.shipping_carrier, o.shipping_days,
          o.status_reason_code, o.status_reason_message, o.contact_email,
          o.ship_to_name, o.ship_to_line1, o.ship_to_line2, o.ship_to_city, o.ship_to_postal_code, o.ship_to_country,
@@ -89,7 +93,7 @@ const SELECT_ORDERS = Prisma.sql`
                      FROM order_promotions p WHERE p.order_id = o.id), '[]'::json) AS promotions
     FROM orders o`;
 
-function toView(row: OrderViewRow): OrderView {
+function toView(row: OrderViewRow, deadlines: SagaDeadlines): OrderView {
   return {
     id: row.id,
     customerId: row.customer_id,
@@ -109,6 +113,7 @@ function toView(row: OrderViewRow): OrderView {
     })),
     placedAt: row.placed_at,
     statusReason: row.status_reason_code !== null && row.status_reason_message !== null ? { code: row.status_reason_code, message: row.status_reason_message } : null,
+    waitingUntil: deadlineOf(row.status, row.status_since, deadlines),
     contactEmail: row.contact_email,
     shippingAddress: {
       name: row.ship_to_name,
@@ -124,14 +129,17 @@ function toView(row: OrderViewRow): OrderView {
 
 /** The read side of ordering: orders as the storefront shows them. */
 export class OrderQueries {
-  constructor(private readonly db: OrderingDb) {}
+  constructor(
+    private readonly db: OrderingDb,
+    private readonly deadlines: SagaDeadlines,
+  ) {}
 
   /** Many orders with their lines in one query, in the order asked; null for an id that names no order. */
   async byIds(ids: readonly string[]): Promise<(OrderView | null)[]> {
     const wanted = [...new Set(ids.filter(isUuid))];
     if (wanted.length === 0) return ids.map(() => null);
     const rows = OrderViewRows.parse(await this.db.$queryRaw`${SELECT_ORDERS} WHERE o.id = ANY(${wanted}::uuid[])`);
-    const byId = new Map(rows.map((row) => [row.id, toView(row)]));
+    const byId = new Map(rows.map((row) => [row.id, toView(row, this.deadlines)]));
     return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   }
 
@@ -143,6 +151,6 @@ export class OrderQueries {
         ${SELECT_ORDERS} WHERE o.customer_id = ${customerId} ${from}
          ORDER BY o.placed_at DESC, o.id DESC LIMIT ${size + 1}`,
     );
-    return { items: rows.slice(0, size).map(toView), hasNextPage: rows.length > size };
+    return { items: rows.slice(0, size).map((row) => toView(row, this.deadlines)), hasNextPage: rows.length > size };
   }
 }

@@ -5,6 +5,11 @@ interface ShipmentEventBase extends DomainEvent {
   orderId: string;
 }
 
+/** An admin asked for the parcel to leave: ordering is asked whether the order still stands. */
+export interface ShipmentDispatchRequested extends ShipmentEventBase {
+  type: 'ShipmentDispatchRequested';
+}
+
 /** The parcel left with a carrier. */
 export interface ShipmentDispatched extends ShipmentEventBase {
   type: 'ShipmentDispatched';
@@ -23,4 +28,4 @@ export interface ShipmentCancelled extends ShipmentEventBase {
   type: 'ShipmentCancelled';
 }
 
-export type ShipmentEvent = ShipmentDispatched | ShipmentDelivered | ShipmentCancelled;
+export type ShipmentEvent = ShipmentDispatchRequested | ShipmentDispatched | ShipmentDelivered | ShipmentCancelled;

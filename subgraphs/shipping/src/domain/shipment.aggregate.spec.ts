@@ -20,39 +20,53 @@ describe('Shipment', () => {
     expect(pending().pullEvents()).toEqual([]);
   });
 
-  it('is dispatched once, with its carrier and tracking number, and says so with its lines', () => {
+  it('is asked to leave once, labelled for its carrier, and leaves once ordering agrees, saying so with its lines', () => {
     const shipment = pending();
-    expect(shipment.dispatch('DHL', 'DHL-1', now)).toEqual({ ok: true, value: undefined });
-    expect(shipment.dispatch('UPS', 'UPS-2', now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_DISPATCHABLE', field: 'orderId' }) });
-    expect(shipment.snapshot()).toMatchObject({ status: 'DISPATCHED', carrier: 'DHL', trackingNumber: 'DHL-1', dispatchedAt: now });
+    expect(shipment.dispatch(now)).toBe('too-early');
+    expect(shipment.requestDispatch('DHL', 'DHL-1', now)).toEqual({ ok: true, value: undefined });
+    expect(shipment.requestDispatch('UPS', 'UPS-2', now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_DISPATCHABLE', field: 'orderId' }) });
+    expect(shipment.snapshot()).toMatchObject({ status: 'DISPATCH_REQUESTED', carrier: 'DHL', trackingNumber: 'DHL-1', dispatchedAt: null });
+    expect(shipment.pullEvents()).toEqual([{ type: 'ShipmentDispatchRequested', aggregateId: 'shipment-1', orderId: 'order-1', occurredAt: now }]);
+
+    expect(shipment.dispatch(later)).toBe('moved');
+    expect(shipment.dispatch(later)).toBe('unchanged');
+    expect(shipment.snapshot()).toMatchObject({ status: 'DISPATCHED', carrier: 'DHL', trackingNumber: 'DHL-1', dispatchedAt: later });
     expect(shipment.pullEvents()).toEqual([
-      { type: 'ShipmentDispatched', aggregateId: 'shipment-1', orderId: 'order-1', occurredAt: now, carrier: 'DHL', trackingNumber: 'DHL-1', lines: [{ productId: 'mug', quantity: 2 }] },
+      { type: 'ShipmentDispatched', aggregateId: 'shipment-1', orderId: 'order-1', occurredAt: later, carrier: 'DHL', trackingNumber: 'DHL-1', lines: [{ productId: 'mug', quantity: 2 }] },
     ]);
   });
 
   it('is delivered once, and only after it was dispatched', () => {
     const shipment = pending();
     expect(shipment.confirmDelivery(now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_DELIVERABLE' }) });
-    shipment.dispatch('DHL', 'DHL-1', now);
+    shipment.requestDispatch('DHL', 'DHL-1', now);
+    expect(shipment.confirmDelivery(now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_DELIVERABLE' }) });
+    shipment.dispatch(now);
     expect(shipment.confirmDelivery(later).ok).toBe(true);
     expect(shipment.confirmDelivery(later)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_DELIVERABLE' }) });
     expect(shipment.snapshot()).toMatchObject({ status: 'DELIVERED', deliveredAt: later });
-    expect(shipment.pullEvents().map((event) => event.type)).toEqual(['ShipmentDispatched', 'ShipmentDelivered']);
+    expect(shipment.pullEvents().map((event) => event.type)).toEqual(['ShipmentDispatchRequested', 'ShipmentDispatched', 'ShipmentDelivered']);
   });
 
-  it('cancelled while pending, it can be neither dispatched nor delivered', () => {
-    const shipment = pending();
+  it.each([
+    ['pending', (shipment: Shipment) => shipment],
+    ['waiting for ordering to agree to its dispatch', (shipment: Shipment) => (shipment.requestDispatch('DHL', 'DHL-1', now), shipment)],
+  ])('cancelled while %s, it can be neither dispatched nor delivered', (_, from) => {
+    const shipment = from(pending());
+    shipment.pullEvents();
     shipment.cancel(now);
     shipment.cancel(later);
-    expect(shipment.snapshot()).toMatchObject({ status: 'CANCELLED', cancelledAt: now });
-    expect(shipment.dispatch('DHL', 'DHL-1', now).ok).toBe(false);
+    expect(shipment.snapshot()).toMatchObject({ status: 'CANCELLED', cancelledAt: now, dispatchedAt: null });
+    expect(shipment.requestDispatch('DHL', 'DHL-2', now).ok).toBe(false);
+    expect(shipment.dispatch(now)).toBe('unchanged');
     expect(shipment.confirmDelivery(now).ok).toBe(false);
     expect(shipment.pullEvents().map((event) => event.type)).toEqual(['ShipmentCancelled']);
   });
 
   it('is not moved backwards by a cancellation that arrives after it left', () => {
     const shipment = pending();
-    shipment.dispatch('DHL', 'DHL-1', now);
+    shipment.requestDispatch('DHL', 'DHL-1', now);
+    shipment.dispatch(now);
     shipment.cancel(later);
     expect(shipment.status).toBe('DISPATCHED');
   });

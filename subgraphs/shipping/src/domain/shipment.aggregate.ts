@@ -4,7 +4,10 @@ import type { ShipmentLine } from './shipment-line';
 
 export type { ShipmentLine };
 
-export type ShipmentStatus = 'PENDING' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
+export type ShipmentStatus = 'PENDING' | 'DISPATCH_REQUESTED' | 'DISPATCHED' | 'DELIVERED' | 'CANCELLED';
+
+/** What ordering's agreement does: the parcel `moved` out; `unchanged` (heard again); `too-early` (no request yet: retry). */
+export type DispatchOutcome = 'moved' | 'unchanged' | 'too-early';
 
 /** Where the parcel goes, as the customer gave it when ordering. */
 export interface ShippingAddress {
@@ -35,8 +38,11 @@ export interface ShipmentState {
 export type NewShipment = Pick<ShipmentState, 'id' | 'orderId' | 'customerId' | 'address' | 'lines'>;
 
 /**
- * Shipping's Order: one confirmed order's parcel. It moves only forward: PENDING to DISPATCHED to
- * DELIVERED, or PENDING to CANCELLED when the order is cancelled before the parcel leaves.
+ * Shipping's Order: one confirmed order's parcel. It moves only forward: PENDING to
+ * DISPATCH_REQUESTED (an admin asked, a carrier is chosen) to DISPATCHED (ordering agreed the order
+ * still stands) to DELIVERED; or to CANCELLED when the order is cancelled before ordering agreed.
+ * The customer cancels in ordering and the admin dispatches here: ordering's agreement is what
+ * decides which of the two comes first, so a cancelled order's parcel never leaves.
  */
 export class Shipment extends AggregateRoot<ShipmentEvent> {
   private constructor(private state: ShipmentState) {
@@ -69,19 +75,35 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
     return { ...this.state };
   }
 
-  /** Only a pending shipment can leave: once, and never after its order was cancelled. */
+  /** Only a pending shipment can be asked to leave: once, and never after its order was cancelled. */
   checkDispatchable(): Result<void> {
     if (this.state.status === 'PENDING') return ok(undefined);
     return fail('NOT_DISPATCHABLE', `The shipment of order ${this.state.orderId} is ${this.state.status}: only a PENDING shipment can be dispatched.`, 'orderId');
   }
 
-  /** Hands the parcel to a carrier under a tracking number. */
-  dispatch(carrier: string, trackingNumber: string, now: Date): Result<void> {
+  /**
+   * The parcel is labelled for a carrier under a tracking number, and ordering is asked whether the
+   * order still stands; it leaves when ordering agrees (`dispatch`).
+   */
+  requestDispatch(carrier: string, trackingNumber: string, now: Date): Result<void> {
     const dispatchable = this.checkDispatchable();
     if (!dispatchable.ok) return dispatchable;
-    this.state = { ...this.state, status: 'DISPATCHED', carrier, trackingNumber, dispatchedAt: now };
-    this.record({ type: 'ShipmentDispatched', ...this.about(now), carrier, trackingNumber, lines: [...this.state.lines] });
+    this.state = { ...this.state, status: 'DISPATCH_REQUESTED', carrier, trackingNumber };
+    this.record({ type: 'ShipmentDispatchRequested', ...this.about(now) });
     return ok(undefined);
+  }
+
+  /**
+   * Ordering agreed: the parcel leaves with the carrier chosen when it was requested. Heard again,
+   * or after it left, nothing changes; heard before the request was made, it must wait for it.
+   */
+  dispatch(now: Date): DispatchOutcome {
+    const { status, carrier, trackingNumber } = this.state;
+    if (status === 'PENDING') return 'too-early';
+    if (status !== 'DISPATCH_REQUESTED' || carrier === null || trackingNumber === null) return 'unchanged';
+    this.state = { ...this.state, status: 'DISPATCHED', dispatchedAt: now };
+    this.record({ type: 'ShipmentDispatched', ...this.about(now), carrier, trackingNumber, lines: [...this.state.lines] });
+    return 'moved';
   }
 
   /** The carrier delivered it; only a dispatched shipment can be, and only once. */
@@ -95,11 +117,12 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
   }
 
   /**
-   * The order was cancelled: a pending shipment will never leave. One that left already, or was
+   * The order was cancelled: a shipment that has not left (pending, or waiting for ordering's
+   * agreement, which a cancelled order never gives) never will. One that left already, or was
    * cancelled before, stays as it is (a late cancellation never moves a shipment backwards).
    */
   cancel(now: Date): void {
-    if (this.state.status !== 'PENDING') return;
+    if (this.state.status !== 'PENDING' && this.state.status !== 'DISPATCH_REQUESTED') return;
     this.state = { ...this.state, status: 'CANCELLED', cancelledAt: now };
     this.record({ type: 'ShipmentCancelled', ...this.about(now) });
   }

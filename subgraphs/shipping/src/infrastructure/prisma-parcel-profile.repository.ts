@@ -3,9 +3,11 @@ import type { ParcelProfile } from '../domain/parcel-profile.aggregate';
 import type { ParcelProfileRepository } from '../domain/parcel-profile.repository';
 import { toPersistence } from './parcel-profile.mapper';
 import type { ShippingDb } from './shipping-database';
+import type { Prisma } from './prisma/generated/client';
 
 export class PrismaParcelProfileRepository implements ParcelProfileRepository {
-  constructor(private readonly db: ShippingDb) {}
+  /** On the database, or inside a transaction (a dispatch reads profiles on its transaction's connection). */
+  constructor(private readonly db: ShippingDb | Prisma.TransactionClient) {}
 
   /** One INSERT ... ON CONFLICT: a profile replaced by two admins at once ends as one of the two, whole. */
   async save(profile: ParcelProfile): Promise<void> {

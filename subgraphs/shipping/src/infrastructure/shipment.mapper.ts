@@ -1,4 +1,4 @@
-import { ShipmentDeliveredV1, ShipmentDispatchedV1 } from '@storefront/events';
+import { DispatchRequestedV1, ShipmentDeliveredV1, ShipmentDispatchedV1 } from '@storefront/events';
 import type { OutgoingEvent } from '@storefront/messaging';
 import { Shipment, type ShipmentState } from '../domain/shipment.aggregate';
 import type { ShipmentEvent } from '../domain/shipment-events';
@@ -50,6 +50,8 @@ export function toNewRow(state: ShipmentState): Prisma.ShipmentCreateInput {
 export function toIntegrationEvent(event: ShipmentEvent, causationId: string | null): OutgoingEvent | null {
   const about = { aggregateId: event.aggregateId, occurredAt: event.occurredAt, correlationId: event.orderId, causationId };
   switch (event.type) {
+    case 'ShipmentDispatchRequested':
+      return { ...about, contract: DispatchRequestedV1, payload: { orderId: event.orderId, shipmentId: event.aggregateId } };
     case 'ShipmentDispatched': {
       const { orderId, aggregateId: shipmentId, carrier, trackingNumber, lines } = event;
       return { ...about, contract: ShipmentDispatchedV1, payload: { orderId, shipmentId, carrier, trackingNumber, lines } };

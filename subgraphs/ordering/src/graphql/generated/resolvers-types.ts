@@ -73,9 +73,10 @@ export type Mutation = {
    */
   setTaxRate: SetTaxRatePayload;
   /**
-   * Customer: cancels one of their own orders before it is dispatched (PLACED, AWAITING_PAYMENT or
-   * CONFIRMED). ORDER_NOT_FOUND for an order that is not theirs; NOT_CANCELLABLE once it is shipped,
-   * delivered, rejected or cancelled.
+   * Customer: cancels one of their own orders before it is dispatched (PLACED, AWAITING_PAYMENT,
+   * AWAITING_PROMOTIONS or CONFIRMED). ORDER_NOT_FOUND for an order that is not theirs; NOT_CANCELLABLE
+   * once ordering agreed to an admin's request to dispatch it (the parcel is leaving), and once it is
+   * shipped, delivered, rejected or cancelled.
    */
   cancelOrder: CancelOrderPayload;
 };
@@ -247,6 +248,12 @@ export type Order = {
   status: OrderStatus;
   /** Why the order was rejected or cancelled; null while it goes ahead. */
   statusReason?: Maybe<OrderStatusReason>;
+  /**
+   * While the order waits for stock, payment or its promotions (PLACED, AWAITING_PAYMENT,
+   * AWAITING_PROMOTIONS): when it stops waiting (ISO 8601, UTC); if it is still in that status then,
+   * it is cancelled (STOCK_TIMED_OUT, PAYMENT_TIMED_OUT, PROMOTIONS_TIMED_OUT). Null in any other status.
+   */
+  waitingUntil?: Maybe<Scalars['String']['output']>;
   /** What the customer pays: subtotal - discount + shipping + tax, in the one currency of the order, never negative. */
   total: Money;
   /** The sum of the lines. */
@@ -284,12 +291,15 @@ export type OrderStatus =
   | 'DELIVERED'
   /** Stock could not be reserved for every line, or a promotion it applied could not be redeemed; nothing was charged. */
   | 'REJECTED'
-  /** The payment was declined, or the customer cancelled before dispatch. */
+  /** The payment was declined, the customer cancelled before dispatch, or it waited for stock, payment or promotions past its deadline. */
   | 'CANCELLED';
 
 export type OrderStatusReason = {
   __typename?: 'OrderStatusReason';
-  /** STOCK_UNAVAILABLE, PROMOTION_UNAVAILABLE, PAYMENT_DECLINED or CUSTOMER_CANCELLED. */
+  /**
+   * STOCK_UNAVAILABLE, PROMOTION_UNAVAILABLE, PAYMENT_DECLINED, CUSTOMER_CANCELLED, or, for an order
+   * that waited past its deadline, STOCK_TIMED_OUT, PAYMENT_TIMED_OUT or PROMOTIONS_TIMED_OUT.
+   */
   code: Scalars['String']['output'];
   /** The reason as the customer reads it, e.g. "Not enough stock: Enamel mug: 3 ordered, 1 available." */
   message: Scalars['String']['output'];
@@ -688,6 +698,7 @@ export type OrderResolvers<ContextType = OrderingContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['OrderStatusReason']>, ParentType, ContextType>;
+  waitingUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -5,6 +5,7 @@ import {
   OrderDeliveredV1,
   OrderPlacedV2,
   OrderRejectedV1,
+  OrderReleasedForDispatchV1,
   OrderShippedV1,
 } from '@storefront/events';
 import type { OutgoingEvent } from '@storefront/messaging';
@@ -54,6 +55,8 @@ export function toIntegrationEvent(order: Readonly<OrderState>, event: OrderEven
         contract: OrderCancelledV1,
         payload: { ...about, reason: event.reason.code, message: event.reason.message },
       };
+    case 'OrderReleasedForDispatch':
+      return { ...common, contract: OrderReleasedForDispatchV1, payload: about };
     case 'OrderShipped':
       return { ...common, contract: OrderShippedV1, payload: { ...about, carrier: event.carrier, trackingNumber: event.trackingNumber } };
     case 'OrderDelivered':

@@ -10,6 +10,7 @@ import {
   PromotionEndedV1,
   PromotionsRedeemedV1,
   RedemptionRefusedV1,
+  DispatchRequestedV1,
   ShipmentDeliveredV1,
   ShipmentDispatchedV1,
   StockReservationFailedV1,
@@ -30,6 +31,7 @@ export const subscriptions = defineSubscriptions('ordering', [
   StockReservationFailedV1,
   PaymentAuthorizedV1,
   PaymentFailedV1,
+  DispatchRequestedV1,
   ShipmentDispatchedV1,
   ShipmentDeliveredV1,
 ]);

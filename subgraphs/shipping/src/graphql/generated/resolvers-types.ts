@@ -47,9 +47,11 @@ export type Mutation = {
    */
   setParcelProfile: SetParcelProfilePayload;
   /**
-   * Admin: the order's parcel leaves with the carrier cheapest to its country for what it holds (from
-   * the rates and parcel profiles of the moment), under a new tracking number. Only a PENDING
-   * shipment can be dispatched (NOT_DISPATCHABLE otherwise); SHIPMENT_NOT_FOUND when the order has none.
+   * Admin: the order's parcel is labelled for the carrier cheapest to its country for what it holds
+   * (from the rates and parcel profiles of the moment), under a new tracking number, and comes back
+   * DISPATCH_REQUESTED: it leaves (DISPATCHED) within moments, once ordering agrees the order still
+   * stands, and never if the customer cancelled first (CANCELLED). Only a PENDING shipment can be
+   * dispatched (NOT_DISPATCHABLE otherwise); SHIPMENT_NOT_FOUND when the order has none.
    */
   dispatchShipment: ShipmentPayload;
   /**
@@ -89,7 +91,7 @@ export type Shipment = {
   __typename?: 'Shipment';
   id: Scalars['ID']['output'];
   status: ShipmentStatus;
-  /** The carrier it left with; null until it is dispatched. */
+  /** The carrier it leaves with; null until it is dispatched (or its dispatch requested). */
   carrier?: Maybe<Scalars['String']['output']>;
   trackingNumber?: Maybe<Scalars['String']['output']>;
   /** When it left (ISO 8601, UTC). */
@@ -101,6 +103,8 @@ export type Shipment = {
 export type ShipmentStatus =
   /** Waiting to be packed and handed to a carrier. */
   | 'PENDING'
+  /** Labelled for its carrier, waiting for ordering to agree that the order still stands: then it leaves; if the customer cancelled first, it is cancelled. */
+  | 'DISPATCH_REQUESTED'
   /** With the carrier. */
   | 'DISPATCHED'
   /** At the customer's address. */
