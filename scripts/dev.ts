@@ -1,11 +1,13 @@
 import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS, contextDatabaseUrls } from './system/contexts';
 import { prepareDatabases } from './system/prepare-databases';
-import { startService, stopAll, waitUntilUp, type Service } from './system/child-process';
+import { Supervisor } from './system/supervisor';
 
 /**
  * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
- * loaded, then every subgraph and the gateway start in their own processes. Ctrl-C stops them all.
+ * loaded, then every subgraph and the gateway start in their own processes. A service that exits
+ * on its own is started again (with a growing delay while it keeps failing); Ctrl-C stops them all,
+ * and "stopped" is said only once none of their processes is left.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -15,13 +17,13 @@ async function main(): Promise<void> {
 
   await prepareDatabases(contextDatabaseUrls(env), say);
 
-  const services: Service[] = [];
+  const supervisor = new Supervisor(say);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping everything`);
-    await stopAll(services);
+    await supervisor.stop();
     say('stopped');
     process.exit(0);
   };
@@ -29,36 +31,29 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await startAll(services, env, port);
+    await startAll(supervisor, env, port);
   } catch (error) {
-    await stopAll(services);
+    if (stopping) return; // Ctrl-C while starting: shutdown stops what did start
+    stopping = true;
+    await supervisor.stop();
     throw error;
   }
-  for (const service of services) {
-    void service.exited.then((code) => {
-      if (!stopping) {
-        say(`${service.name} exited (${code}); stopping the rest`);
-        void shutdown('exit');
-      }
-    });
-  }
+  if (stopping) return;
+  supervisor.keepUp();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`GraphiQL: http://localhost:${port('gateway', Number(env.PORT ?? 4000))}/graphql   (Ctrl-C stops everything)`);
 }
 
-async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
-  for (const [index, context] of CONTEXTS.entries()) {
+async function startAll(supervisor: Supervisor, env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
+  const subgraphs = CONTEXTS.map((context) => {
     const subgraphPort = port(context.name, context.port);
     env[`${contextEnvName(context.name)}_PORT`] = String(subgraphPort);
     env[`${contextEnvName(context.name)}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
-    services.push(startService(context.name, `subgraphs/${context.name}/src/main.ts`, env, index));
-  }
-  await Promise.all(services.map((service) => waitUntilUp(service, `${env[`${contextEnvName(service.name)}_URL`]?.replace('/graphql', '')}/ready`)));
-
+    return { name: context.name, entry: `subgraphs/${context.name}/src/main.ts`, readyUrl: `http://127.0.0.1:${subgraphPort}/ready` };
+  });
+  await Promise.all(subgraphs.map((subgraph) => supervisor.start({ ...subgraph, env })));
   const gatewayPort = port('gateway', Number(env.PORT ?? 4000));
-  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, CONTEXTS.length);
-  services.push(gateway);
-  await waitUntilUp(gateway, `http://127.0.0.1:${gatewayPort}/ready`);
+  await supervisor.start({ name: 'gateway', entry: 'gateway/src/main.ts', env: { ...env, PORT: String(gatewayPort) }, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` });
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { dropDatabase } from '@storefront/db-tools';
 import { contextEnvName } from '@storefront/platform';
 import type { EventsConfig } from '@storefront/messaging';
+import { descendants, signal } from '../../scripts/system/process-tree';
 import { removeEventKeys, testEventsConfig } from './event-bus';
 
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -63,9 +65,28 @@ export class DevProcess {
     return this.exited;
   }
 
+  /** The pids of every process this `pnpm dev` runs, itself included (each service's tsx and node processes). */
+  processes(): number[] {
+    return this.child?.pid === undefined ? [] : descendants(this.child.pid);
+  }
+
+  /** The node process that runs a service's main.ts (`gateway` or a context's name), if one runs now. */
+  serviceProcess(name: string): number | undefined {
+    const entry = name === 'gateway' ? 'gateway/src/main.ts' : `subgraphs/${name}/src/main.ts`;
+    return this.processes().find((pid) => {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        // tsx's own process runs its cli; the process it starts runs node with tsx's loader and the entry.
+        return args.some((arg) => arg.endsWith(entry)) && !args.some((arg) => arg.endsWith('/tsx') || arg.endsWith('cli.mjs'));
+      } catch {
+        return false;
+      }
+    });
+  }
+
   async cleanUp(): Promise<void> {
-    // Its own process group: a failed test leaves no subgraph behind holding a port.
-    if (this.child?.pid !== undefined && this.child.exitCode === null) process.kill(-this.child.pid, 'SIGKILL');
+    // Every process of the tree, each service's group included: a failed test leaves nothing behind holding a port.
+    if (this.child?.pid !== undefined && this.child.exitCode === null) for (const pid of this.processes()) signal(pid, 'SIGKILL');
     await Promise.all(Object.values(this.databaseUrls).map((url) => dropDatabase(url)));
     await removeEventKeys(this.events);
   }
