@@ -1,6 +1,6 @@
-import { contextEnvName } from '@storefront/platform';
-import { CONTEXTS, contextDatabaseUrls } from './system/contexts';
+import { contextDatabaseUrls } from './system/contexts';
 import { prepareDatabases } from './system/prepare-databases';
+import { storefrontServices } from './system/services';
 import { Supervisor } from './system/supervisor';
 
 /**
@@ -12,10 +12,9 @@ import { Supervisor } from './system/supervisor';
 async function main(): Promise<void> {
   const started = Date.now();
   const say = (line: string) => console.log(`${'dev'.padEnd(13)}| ${line}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
-  const port = (name: string, fallback: number) => Number(env[`${contextEnvName(name)}_PORT`] ?? fallback);
+  const { subgraphs, gateway } = storefrontServices(process.env);
 
-  await prepareDatabases(contextDatabaseUrls(env), say);
+  await prepareDatabases(contextDatabaseUrls(gateway.env), say);
 
   const supervisor = new Supervisor(say);
   let stopping = false;
@@ -31,7 +30,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await startAll(supervisor, env, port);
+    await Promise.all(subgraphs.map((subgraph) => supervisor.start(subgraph)));
+    await supervisor.start(gateway);
   } catch (error) {
     if (stopping) return; // Ctrl-C while starting: shutdown stops what did start
     stopping = true;
@@ -41,19 +41,7 @@ async function main(): Promise<void> {
   if (stopping) return;
   supervisor.keepUp();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  say(`GraphiQL: http://localhost:${port('gateway', Number(env.PORT ?? 4000))}/graphql   (Ctrl-C stops everything)`);
-}
-
-async function startAll(supervisor: Supervisor, env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
-  const subgraphs = CONTEXTS.map((context) => {
-    const subgraphPort = port(context.name, context.port);
-    env[`${contextEnvName(context.name)}_PORT`] = String(subgraphPort);
-    env[`${contextEnvName(context.name)}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
-    return { name: context.name, entry: `subgraphs/${context.name}/src/main.ts`, readyUrl: `http://127.0.0.1:${subgraphPort}/ready` };
-  });
-  await Promise.all(subgraphs.map((subgraph) => supervisor.start({ ...subgraph, env })));
-  const gatewayPort = port('gateway', Number(env.PORT ?? 4000));
-  await supervisor.start({ name: 'gateway', entry: 'gateway/src/main.ts', env: { ...env, PORT: String(gatewayPort) }, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` });
+  say(`GraphiQL: http://localhost:${gateway.env.PORT}/graphql   (Ctrl-C stops everything)`);
 }
 
 main().catch((error: unknown) => {

@@ -26,15 +26,14 @@ export const describeExit = ({ code, signal: killedBy }: Exit): string => (kille
  * Starts one service's main.ts as production starts it (`tsx src/main.ts`: a tsx process and the
  * node process it runs), in a process group of its own, its output prefixed with its name. The
  * group is what is stopped and waited for, so that a node process whose tsx parent died is not
- * left behind holding the service's port.
+ * left behind holding the service's port. `output` takes its lines instead of this process's stdout.
  */
-export function startService(name: string, entry: string, env: NodeJS.ProcessEnv, index: number): Service {
+export function startService(name: string, entry: string, env: NodeJS.ProcessEnv, index: number, output?: (line: string) => void): Service {
   const child = spawn(TSX, [path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const colour = COLOURS[index % COLOURS.length];
   const prefix = process.stdout.isTTY ? `\x1b[${colour}m${name.padEnd(13)}|\x1b[0m ` : `${name.padEnd(13)}| `;
-  for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${prefix}${line}\n`));
-  }
+  const print = output ?? ((line: string) => process.stdout.write(`${prefix}${line}\n`));
+  for (const stream of [child.stdout, child.stderr]) readline.createInterface({ input: stream }).on('line', print);
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, killedBy) => resolve({ code, signal: killedBy })))
     .then(async (exit) => {
       if (child.pid !== undefined) await groupGone(child.pid);

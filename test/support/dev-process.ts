@@ -44,6 +44,8 @@ export class DevProcess {
       ])),
       ...extraEnv,
     };
+    // Not jest's NODE_ENV=test: `pnpm dev` runs with a person's environment (Apollo Server, for one, acts on signals differently under test).
+    if (!('NODE_ENV' in extraEnv)) delete this.env.NODE_ENV;
   }
 
   /** Starts it and waits until it says it is ready (or exits, or the deadline passes). */
