@@ -67,3 +67,22 @@ export function isAlive(pid: number): boolean {
 export function parentOf(pid: number): number | undefined {
   return processes().find((stat) => stat.pid === pid)?.ppid;
 }
+
+/** The service's entry point (`gateway/src/main.ts`, `subgraphs/<name>/src/main.ts`) by its name. */
+export const serviceEntry = (name: string): string => (name === 'gateway' ? 'gateway/src/main.ts' : `subgraphs/${name}/src/main.ts`);
+
+/**
+ * Among a process and its descendants, the node process that runs a service's main.ts (not the
+ * tsx process above it, which only starts it and passes signals on).
+ */
+export function serviceProcess(root: number, name: string): number | undefined {
+  const entry = serviceEntry(name);
+  return descendants(root).find((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return args.some((arg) => arg.endsWith(entry)) && !args.some((arg) => arg.endsWith('cli.mjs'));
+    } catch {
+      return false;
+    }
+  });
+}

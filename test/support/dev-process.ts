@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { dropDatabase } from '@storefront/db-tools';
 import { contextEnvName } from '@storefront/platform';
 import type { EventsConfig } from '@storefront/messaging';
-import { descendants, signal } from '../../scripts/system/process-tree';
+import { descendants, serviceProcess, signal } from '../../scripts/system/process-tree';
 import { removeEventKeys, testEventsConfig } from './event-bus';
 
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -74,16 +73,7 @@ export class DevProcess {
 
   /** The node process that runs a service's main.ts (`gateway` or a context's name), if one runs now. */
   serviceProcess(name: string): number | undefined {
-    const entry = name === 'gateway' ? 'gateway/src/main.ts' : `subgraphs/${name}/src/main.ts`;
-    return this.processes().find((pid) => {
-      try {
-        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        // tsx's own process runs its cli; the process it starts runs node with tsx's loader and the entry.
-        return args.some((arg) => arg.endsWith(entry)) && !args.some((arg) => arg.endsWith('/tsx') || arg.endsWith('cli.mjs'));
-      } catch {
-        return false;
-      }
-    });
+    return this.child?.pid === undefined ? undefined : serviceProcess(this.child.pid, name);
   }
 
   async cleanUp(): Promise<void> {

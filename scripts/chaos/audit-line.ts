@@ -1,0 +1,33 @@
+import { Client } from 'pg';
+
+/** One checked statement of the audit: passed or not, with the ids that break it. */
+export interface AuditLine {
+  name: string;
+  passed: boolean;
+  /** Figures behind the verdict, or what is expected and why. */
+  detail: string;
+  offending: string[];
+}
+
+export const line = (name: string, offending: string[], detail: string): AuditLine => ({ name, passed: offending.length === 0, detail, offending });
+
+/** Runs `work` on one connection to a context's database. */
+export async function onDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Each product's stock summed over its warehouses. */
+export async function stockByProduct(inventoryUrl: string): Promise<Map<string, { onHand: number; reserved: number }>> {
+  return onDatabase(inventoryUrl, async (db) => {
+    const { rows } = await db.query<{ product_id: string; on_hand: string; reserved: string }>(
+      'SELECT product_id, SUM(on_hand) AS on_hand, SUM(reserved) AS reserved FROM stock_levels GROUP BY product_id',
+    );
+    return new Map(rows.map((row) => [row.product_id, { onHand: Number(row.on_hand), reserved: Number(row.reserved) }]));
+  });
+}
