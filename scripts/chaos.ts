@@ -142,16 +142,22 @@ async function main(): Promise<number> {
 
   progress(`${settings.customers} customers placing ${settings.orders} orders; ${settings.rounds} round(s) of faults (provider outages of ${providerOutageMs / 1000} s, retry budget ${retryBudgetMs / 1000} s)`);
   let loadDone = false;
-  const loading = shoppers.run().finally(() => (loadDone = true));
   const schedule = faultSchedule();
+  // The orders come in tranches, one per fault and one after the last, so that every fault strikes
+  // while customers are ordering: a fault strikes once half of its tranche is placed, and the next
+  // tranche is released as it strikes.
+  const tranche = settings.orders / (schedule.length + 1);
+  shoppers.allow(Math.ceil(tranche));
+  const loading = shoppers.run().finally(() => (loadDone = true));
   for (const [index, kind] of schedule.entries()) {
-    const threshold = Math.floor(settings.orders * (0.05 + (0.85 * index) / schedule.length));
+    const threshold = Math.floor(tranche * (index + 0.5) + Math.random() * tranche * 0.5);
     while (!loadDone && shoppers.placed < threshold) await sleep(100);
-    await sleep(Math.random() * 1500);
+    shoppers.allow(Math.ceil(tranche * (index + 2)));
     const fault = await injector.inject(kind);
     progress(`fault ${index + 1}/${schedule.length}: ${kind} ${fault.target}, over after ${((fault.recoveredAt - fault.at) / 1000).toFixed(1)} s (${shoppers.placed} orders placed)`);
     if (kind === 'payment-provider-outage') addReplayed(await replayProviderFailures(plan.events));
   }
+  shoppers.allow(settings.orders);
   const load: LoadOutcome = await loading;
   progress(`${load.orders.length} orders placed and followed up; waiting for the system to settle`);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { listFailedEvents, type EventsConfig, type FailedEvent } from '@storefront/messaging';
 import { consumingContexts } from '@storefront/events';
 import { ofContext } from '../system/contexts';
-import { line, onDatabase, type AuditLine } from './audit-line';
+import { hasTable, line, onDatabase, type AuditLine } from './audit-line';
 
 interface ContractEntry {
   name: string;
@@ -32,8 +32,8 @@ export async function auditEvents(databaseUrls: Readonly<Record<string, string>>
   const inboxes = new Map<string, Set<string>>();
   for (const [context, url] of Object.entries(databaseUrls)) {
     await onDatabase(url, async (db) => {
-      outboxes.set(context, (await db.query<OutboxRow>('SELECT id, type, aggregate_id, published_at IS NOT NULL AS published FROM outbox')).rows);
-      inboxes.set(context, new Set((await db.query<{ event_id: string }>('SELECT event_id FROM inbox')).rows.map((row) => row.event_id)));
+      if (await hasTable(db, 'outbox')) outboxes.set(context, (await db.query<OutboxRow>('SELECT id, type, aggregate_id, published_at IS NOT NULL AS published FROM outbox')).rows);
+      if (await hasTable(db, 'inbox')) inboxes.set(context, new Set((await db.query<{ event_id: string }>('SELECT event_id FROM inbox')).rows.map((row) => row.event_id)));
     });
   }
   const all = [...outboxes.values()].flat();

@@ -31,3 +31,8 @@ export async function stockByProduct(inventoryUrl: string): Promise<Map<string, 
     return new Map(rows.map((row) => [row.product_id, { onHand: Number(row.on_hand), reserved: Number(row.reserved) }]));
   });
 }
+
+/** Whether a context keeps a table (notifications, which publishes nothing, has no outbox). */
+export async function hasTable(client: Client, table: string): Promise<boolean> {
+  return (await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [table])).rows[0]!.found !== null;
+}

@@ -1,7 +1,7 @@
 import { connectRedis, retryFailedEvents, listFailedEvents, type EventsConfig } from '@storefront/messaging';
 import { consumingContexts } from '@storefront/events';
 import { ofContext } from '../system/contexts';
-import { onDatabase } from './audit-line';
+import { hasTable, onDatabase } from './audit-line';
 
 /** Jobs waiting, running or waiting to be retried, over every consuming context's queue. */
 export async function jobsInFlight(events: EventsConfig): Promise<number> {
@@ -26,7 +26,7 @@ export async function stillMoving(databaseUrls: Readonly<Record<string, string>>
   );
   let unpublished = 0;
   for (const url of Object.values(databaseUrls)) {
-    unpublished += await onDatabase(url, async (db) => Number((await db.query<{ count: string }>('SELECT COUNT(*) AS count FROM outbox WHERE published_at IS NULL')).rows[0]!.count));
+    unpublished += await onDatabase(url, async (db) => ((await hasTable(db, 'outbox')) ? Number((await db.query<{ count: string }>('SELECT COUNT(*) AS count FROM outbox WHERE published_at IS NULL')).rows[0]!.count) : 0));
   }
   return { orders, unpublished, jobs: await jobsInFlight(events) };
 }

@@ -61,11 +61,18 @@ export class Shoppers {
   private readonly abandoned = new Map<string, number>();
   private readonly followUps: Promise<void>[] = [];
   private admin = '';
+  /** Orders the customers may place so far: the run releases them in tranches, between faults. */
+  private allowance = Number.POSITIVE_INFINITY;
 
   constructor(private readonly settings: LoadSettings) {}
 
   get placed(): number {
     return this.orders.length;
+  }
+
+  /** From now on, customers place orders only up to `orders` in all (until allowed more). */
+  allow(orders: number): void {
+    this.allowance = orders;
   }
 
   async run(): Promise<LoadOutcome> {
@@ -79,6 +86,12 @@ export class Shoppers {
 
   private async customer(worker: number): Promise<void> {
     for (let n = 0; this.claimed < this.settings.orders; n += 1) {
+      // A storefront that refuses every checkout would keep customers trying for ever: enough is enough.
+      if ([...this.abandoned.values()].reduce((sum, n) => sum + n, 0) > this.settings.orders) return;
+      if (this.claimed >= this.allowance) {
+        await sleep(100);
+        continue;
+      }
       this.claimed += 1;
       const subject = `chaos-${this.settings.run}-${worker}-${n}`;
       const token = await this.settings.token(subject);
