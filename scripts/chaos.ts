@@ -131,7 +131,7 @@ async function main(): Promise<number> {
   const injector = new FaultInjector({
     devPid: running.child.pid!,
     subgraphs: KILL_ORDER.map((name) => ({ name, readyUrl: `http://127.0.0.1:${plan!.env[`${contextEnvName(name)}_PORT`]}/ready` })),
-    databaseUrls: urls,
+    databaseUrls: Object.fromEntries(KILL_ORDER.map((name) => [name, ofContext(urls, name)])),
     redis,
     providerOutageFile: outageFile,
     providerOutageMs,

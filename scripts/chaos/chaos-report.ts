@@ -37,7 +37,9 @@ export function chaosReport(report: ChaosReport): string {
   const replayed = Object.entries(report.replayed);
   out.push(
     `jobs that ran out of attempts during provider outages and were sent back (pnpm events retry): ${replayed.length === 0 ? 'none' : replayed.map(([type, n]) => `${type} ${n}`).join(', ')}` +
-      (replayed.length ? '\n  expected while the saga has no payment deadline: an order waits in AWAITING_PAYMENT until then' : ''),
+      (replayed.length
+        ? '\n  expected: the saga has no payment deadline yet, so an order whose authorization ran out of attempts waits in AWAITING_PAYMENT,\n  and a dispatched order waits for its capture, until an operator replays the failed jobs'
+        : ''),
   );
   const lastFault = Math.max(...report.faults.map((fault) => fault.recoveredAt));
   out.push(`time to settle after the last fault: ${report.settleMs === null ? 'did not settle' : seconds(report.settleMs)} (last fault over at ${seconds(lastFault - load.startedAt)})`);
