@@ -11,10 +11,28 @@ export interface AuditLine {
 
 export const line = (name: string, offending: string[], detail: string): AuditLine => ({ name, passed: offending.length === 0, detail, offending });
 
+/**
+ * A connection, asked for again while the server has none to give (53300, too many connections:
+ * the storefront's pools may hold most of them under load, and the machine's server is shared).
+ */
+export async function connected(url: string, deadlineMs = 120_000): Promise<Client> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const client = new Client({ connectionString: url });
+    try {
+      await client.connect();
+      return client;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      if ((error as { code?: string }).code !== '53300' || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /** Runs `work` on one connection to a context's database. */
 export async function onDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  const client = await connected(url);
   try {
     return await work(client);
   } finally {

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { Client } from 'pg';
 import { serviceProcess, signal } from '../system/process-tree';
+import { onDatabase } from './audit-line';
 import type { OwnRedis } from './redis-server';
 
 export const FAULT_KINDS = ['subgraph-killed', 'redis-restarted', 'redis-unreachable', 'postgres-sessions-terminated', 'payment-provider-outage'] as const;
@@ -98,17 +98,15 @@ export class FaultInjector {
         const url = new URL(settings.databaseUrls[context]!);
         const database = url.pathname.slice(1);
         url.pathname = '/postgres';
-        const client = new Client({ connectionString: url.toString() });
-        await client.connect();
-        try {
-          const { rows } = await client.query<{ terminated: boolean }>(
-            'SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-            [database],
-          );
-          return `${context} (${rows.filter((row) => row.terminated).length} sessions)`;
-        } finally {
-          await client.end();
-        }
+        const rows = await onDatabase(url.toString(), async (client) =>
+          (
+            await client.query<{ terminated: boolean }>(
+              'SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+              [database],
+            )
+          ).rows,
+        );
+        return `${context} (${rows.filter((row) => row.terminated).length} sessions)`;
       }
       case 'payment-provider-outage':
         writeFileSync(settings.providerOutageFile, 'down\n');
