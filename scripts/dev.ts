@@ -1,36 +1,37 @@
-import { contextEnvName } from '@storefront/platform';
-import { CONTEXTS, contextDatabaseUrls } from './system/contexts';
+import { contextDatabaseUrls } from './system/contexts';
 import { provideInfrastructure } from './system/local-infrastructure';
 import { prepareDatabases } from './system/prepare-databases';
-import { startService, stopAll, waitUntilUp, type Service } from './system/child-process';
+import { storefrontServices } from './system/services';
+import { Supervisor } from './system/supervisor';
 
 /**
  * `pnpm dev`: the whole storefront on this machine. PostgreSQL and the queues are found or started
  * (`--embedded`: a PostgreSQL of its own, queues in it; see local-infrastructure.ts). Databases are
  * created and migrated, demo data loaded, then every subgraph and the gateway start in their own
- * processes. Ctrl-C stops them all.
+ * processes. A service that exits on its own is started again (with a growing delay while it keeps
+ * failing); Ctrl-C stops them all, and "stopped" is said only once none of their processes is left.
  */
 async function main(): Promise<void> {
   const started = Date.now();
   const say = (line: string) => console.log(`${'dev'.padEnd(13)}| ${line}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
-  const port = (name: string, fallback: number) => Number(env[`${contextEnvName(name)}_PORT`] ?? fallback);
-
+  const env: NodeJS.ProcessEnv = { ...process.env };
   const infrastructure = await provideInfrastructure(env, { embedded: process.argv.includes('--embedded'), say });
+  const { subgraphs, gateway } = storefrontServices(env);
+
   try {
-    await prepareDatabases(contextDatabaseUrls(env), say);
+    await prepareDatabases(contextDatabaseUrls(gateway.env), say);
   } catch (error) {
     await infrastructure.stop();
     throw error;
   }
 
-  const services: Service[] = [];
+  const supervisor = new Supervisor(say);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping everything`);
-    await stopAll(services);
+    await supervisor.stop();
     await infrastructure.stop();
     say('stopped');
     process.exit(0);
@@ -39,37 +40,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await startAll(services, env, port);
+    await Promise.all(subgraphs.map((subgraph) => supervisor.start(subgraph)));
+    await supervisor.start(gateway);
   } catch (error) {
-    await stopAll(services);
+    if (stopping) return; // Ctrl-C while starting: shutdown stops what did start
+    stopping = true;
+    await supervisor.stop();
     await infrastructure.stop();
     throw error;
   }
-  for (const service of services) {
-    void service.exited.then((code) => {
-      if (!stopping) {
-        say(`${service.name} exited (${code}); stopping the rest`);
-        void shutdown('exit');
-      }
-    });
-  }
+  if (stopping) return;
+  supervisor.keepUp();
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  say(`GraphiQL: http://localhost:${port('gateway', Number(env.PORT ?? 4000))}/graphql   (Ctrl-C stops everything)`);
-}
-
-async function startAll(services: Service[], env: NodeJS.ProcessEnv, port: (name: string, fallback: number) => number): Promise<void> {
-  for (const [index, context] of CONTEXTS.entries()) {
-    const subgraphPort = port(context.name, context.port);
-    env[`${contextEnvName(context.name)}_PORT`] = String(subgraphPort);
-    env[`${contextEnvName(context.name)}_URL`] = `http://127.0.0.1:${subgraphPort}/graphql`;
-    services.push(startService(context.name, `subgraphs/${context.name}/src/main.ts`, env, index));
-  }
-  await Promise.all(services.map((service) => waitUntilUp(service, `${env[`${contextEnvName(service.name)}_URL`]?.replace('/graphql', '')}/ready`)));
-
-  const gatewayPort = port('gateway', Number(env.PORT ?? 4000));
-  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, CONTEXTS.length);
-  services.push(gateway);
-  await waitUntilUp(gateway, `http://127.0.0.1:${gatewayPort}/ready`);
+  say(`GraphiQL: http://localhost:${gateway.env.PORT}/graphql   (Ctrl-C stops everything)`);
 }
 
 main().catch((error: unknown) => {

@@ -35,8 +35,11 @@ export function createGraphQLServer(
   });
   return new ApolloServer<GatewayContext>({
     gateway,
-    // The process's own runMain stops the server on SIGINT/SIGTERM, then exits; Apollo's own signal
-    // handler would stop it a second time and re-raise the signal into runMain, and the process hung.
+    // runMain alone handles SIGINT/SIGTERM. With Apollo's handler too, stop() ran twice at once, and
+    // Apollo Server's second, concurrent stop() waits on a barrier that a successful first stop never
+    // releases: runMain's stop never finished, so the rate limiter's Redis connection was never closed
+    // and kept the process alive for good (without a rate limit nothing held the event loop, which hid it).
+    // Tests never saw it: Apollo installs no handler when NODE_ENV is "test", as jest sets it.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unknownOperationPlugin, queryCostPlugin(limits.maxCost)],
     validationRules: queryLimitRules(limits),

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { dropDatabase } from '@storefront/db-tools';
@@ -8,6 +8,7 @@ import { issueToken } from '../../gateway/src/auth/tokens';
 import { removeEventKeys } from '../../test/support/event-bus';
 import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS, type ContextUrls } from '../system/contexts';
+import { descendants, signal } from '../system/process-tree';
 import { processCpuMs } from './service-cpu';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -71,27 +72,6 @@ function serviceOf(commandLine: string): string | null {
   return entry[0].startsWith('gateway') ? 'gateway' : 'dev';
 }
 
-/** The pids of a process and all its descendants, from /proc. */
-function descendants(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: number[] = [];
-  const visit = (pid: number) => {
-    found.push(pid);
-    for (const child of children.get(pid) ?? []) visit(child);
-  };
-  visit(root);
-  return found;
-}
-
 /**
  * The whole storefront as `pnpm dev` runs it (scripts/dev.ts: databases created, migrated and
  * seeded, then one process per subgraph and one for the gateway), on the plan's own ports,
@@ -108,7 +88,7 @@ export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: Chi
   const until = Date.now() + deadlineMs;
   while (!lines.some((line) => line.includes(READY))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > until) {
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+      if (child.exitCode === null) for (const pid of descendants(child.pid!)) signal(pid, 'SIGKILL');
       throw new Error(`pnpm dev did not become ready:\n${lines.slice(-30).join('\n')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -138,7 +118,7 @@ export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: Chi
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGINT');
       const timer = setTimeout(() => {
-        if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+        if (child.exitCode === null) for (const pid of descendants(child.pid!)) signal(pid, 'SIGKILL');
       }, 20_000);
       await exited;
       clearTimeout(timer);
@@ -148,13 +128,8 @@ export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: Chi
 
 /** Ends whatever is left of the process tree, drops the run's databases and removes its Redis keys. */
 export async function removeSagaSystem(plan: SagaSystemPlan, child: ChildProcess | null): Promise<void> {
-  if (child?.pid && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  // Each service runs in a process group of its own: every process of the tree, not one group.
+  if (child?.pid && child.exitCode === null && child.signalCode === null) for (const pid of descendants(child.pid)) signal(pid, 'SIGKILL');
   await Promise.all(Object.values(plan.databaseUrls).map((url) => dropDatabase(url)));
   await removeEventKeys(plan.events);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dropDatabase } from '@storefront/db-tools';
 import { contextEnvName } from '@storefront/platform';
 import type { EventsConfig } from '@storefront/messaging';
+import { descendants, serviceProcess, signal } from '../../scripts/system/process-tree';
 import { removeEventKeys, testEventsConfig } from './event-bus';
 
 const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
@@ -42,6 +43,8 @@ export class DevProcess {
       ])),
       ...extraEnv,
     };
+    // Not jest's NODE_ENV=test: `pnpm dev` runs with a person's environment (Apollo Server, for one, acts on signals differently under test).
+    if (!('NODE_ENV' in extraEnv)) delete this.env.NODE_ENV;
   }
 
   /** Starts it (with `args`, such as `--embedded`) and waits until it says it is ready (or exits, or the deadline passes). */
@@ -63,9 +66,19 @@ export class DevProcess {
     return this.exited;
   }
 
+  /** The pids of every process this `pnpm dev` runs, itself included (each service's tsx and node processes). */
+  processes(): number[] {
+    return this.child?.pid === undefined ? [] : descendants(this.child.pid);
+  }
+
+  /** The node process that runs a service's main.ts (`gateway` or a context's name), if one runs now. */
+  serviceProcess(name: string): number | undefined {
+    return this.child?.pid === undefined ? undefined : serviceProcess(this.child.pid, name);
+  }
+
   async cleanUp(): Promise<void> {
-    // Its own process group: a failed test leaves no subgraph behind holding a port.
-    if (this.child?.pid !== undefined && this.child.exitCode === null) process.kill(-this.child.pid, 'SIGKILL');
+    // Every process of the tree, each service's group included: a failed test leaves nothing behind holding a port.
+    if (this.child?.pid !== undefined && this.child.exitCode === null) for (const pid of this.processes()) signal(pid, 'SIGKILL');
     await Promise.all(Object.values(this.databaseUrls).map((url) => dropDatabase(url)));
     await removeEventKeys(this.events);
   }

@@ -64,7 +64,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
-    // runMain owns SIGINT/SIGTERM (stop, then exit): one handler, not Apollo's too.
+    // runMain owns SIGINT/SIGTERM (stop, then exit): one handler, not Apollo's too, whose concurrent
+    // second stop() would never settle (see the gateway's graphql-server.ts).
     stopOnTerminationSignals: false,
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,

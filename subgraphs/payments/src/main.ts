@@ -22,7 +22,7 @@ export type RunningPayments = RunningSubgraphServer & { sqlQueries: QueryCounter
 export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<RunningPayments> {
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
-  const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl);
+  const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl, config.testProviderOutageFile);
   const transactions = prismaTransactions(db, (tx) => new PrismaPaymentRepository(tx), PAYMENT_TRANSACTION_OPTIONS);
   const useCases = { refundPayment: new RefundPayment(transactions, provider, systemEnvironment) };
   const queries = new PaymentQueries(db);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { PaymentProvider } from '../../domain/payment-provider';
 import { connectPaymentsDb } from '../payments-database';
 import { TestPaymentProvider } from './test-payment-provider';
@@ -15,12 +16,14 @@ export interface ConnectedProvider {
 /**
  * Connects the configured provider. The test provider keeps its books on a connection pool of its
  * own, so its calls never wait for (or commit with) the payments transaction that makes them.
+ * With `testOutageFile`, the test provider is unreachable for as long as that file exists.
  */
-export function connectPaymentProvider(name: PaymentProviderName, databaseUrl: string): ConnectedProvider {
+export function connectPaymentProvider(name: PaymentProviderName, databaseUrl: string, testOutageFile?: string): ConnectedProvider {
   switch (name) {
     case 'test': {
       const { db } = connectPaymentsDb(databaseUrl);
-      return { provider: new TestPaymentProvider(new TestProviderBooks(db)), close: () => db.$disconnect() };
+      const isDown = testOutageFile ? () => existsSync(testOutageFile) : undefined;
+      return { provider: new TestPaymentProvider(new TestProviderBooks(db), isDown), close: () => db.$disconnect() };
     }
   }
 }

@@ -28,7 +28,11 @@ const DECLINE_MESSAGES: Record<string, string> = {
  * again), a refused operation becomes PaymentProviderError. Its books keep every call by key.
  */
 export class TestPaymentProvider implements PaymentProvider {
-  constructor(private readonly books: TestProviderBooks) {}
+  /** `isDown`: while it says so, every call fails as during a provider outage, and nothing is written. */
+  constructor(
+    private readonly books: TestProviderBooks,
+    private readonly isDown: () => boolean = () => false,
+  ) {}
 
   async authorize(token: string, amount: Money, idempotencyKey: string): Promise<AuthorizationOutcome> {
     const entry = await this.operate(idempotencyKey, 'authorize', amount, async (_, current) => {
@@ -72,6 +76,7 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   private async operate(key: string, kind: OperationKind, amount: Money | null, decide: Decide): Promise<Entry> {
+    if (this.isDown()) throw new PaymentProviderUnavailableError(`The payment provider is unreachable (${kind} ${key}); try again.`);
     let entry: Entry | 'FAILED_THIS_TIME';
     try {
       entry = await this.books.operate(key, kind, amount, decide);
