@@ -8,11 +8,13 @@ import {
   integerFrom,
   queryLimitsFrom,
   rateLimitFrom,
+  responseCacheFrom,
   trustProxyFrom,
   trustedDocumentsFrom,
   type QueryLimits,
   type RateLimitSettings,
 } from './edge-settings';
+import type { ResponseCacheSettings } from './response-cache/anonymous-response-cache';
 import { subgraphUrlsFromEnv, supergraphSubgraphs } from './supergraph-subgraphs';
 
 /** Development default only: production sets JWT_SECRET (see README, "Identity"). */
@@ -47,6 +49,10 @@ export interface GatewayConfig {
   rateLimit?: RateLimitSettings;
   /** Only the operations in this folder's `.graphql` files run. */
   trustedDocuments?: { directory: string };
+  /** Identical subgraph reads in flight at once go out once (default on). */
+  deduplicateSubgraphFetches?: boolean;
+  /** Whole responses for anonymous callers, in Redis, for the max-age the subgraphs allow. */
+  responseCache?: ResponseCacheSettings;
   /** Express's `trust proxy` setting, for the client address behind a load balancer. */
   trustProxy?: boolean | number | string;
 }
@@ -76,6 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: rateLimitFrom(env),
     trustedDocuments: trustedDocumentsFrom(env),
     trustProxy: trustProxyFrom(env),
+    deduplicateSubgraphFetches: flagFrom(env, 'DEDUPLICATE_SUBGRAPH_FETCHES', true),
+    responseCache: responseCacheFrom(env),
   };
 }
 
