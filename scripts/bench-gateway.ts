@@ -4,7 +4,7 @@ import os from 'node:os';
 import { contextEnvName, gatewaySecret, signIdentityHeaders } from '@storefront/platform';
 import { clientOperations } from '../test/support/operations';
 import { startGatewayProcess, type GatewayProcess } from './bench/gateway-processes';
-import { load, scenarios, type LoadFigures, type Scenario } from './bench/gateway-load';
+import { interleavedLatencies, load, scenarios, type LoadFigures, type Scenario } from './bench/gateway-load';
 import { machineBusyMs, planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
 import { serverCpuMs } from './bench/service-cpu';
 import { gatewayReport, type Measured } from './bench/gateway-report';
@@ -18,14 +18,15 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * Hive Gateway, each in a process of its own, serving the committed supergraph to the same running
  * subgraphs (`pnpm dev`'s, on the run's own ports and databases), taking turns in one run: each
  * scenario at 1 and at 50 clients, BENCH_ROUNDS rounds (2) of BENCH_SECONDS (5) per gateway, the
- * order rotated every round. The catalog-only query is also sent straight to catalog.
+ * order rotated every round. The catalog-only query is also sent straight to catalog, and then
+ * BENCH_SEQUENTIAL (500) times to every target one request at a time, for the gateways' overhead.
  */
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
   return value;
 };
-const settings = { seconds: number('BENCH_SECONDS', 5), rounds: number('BENCH_ROUNDS', 2), clients: [1, 50] };
+const settings = { seconds: number('BENCH_SECONDS', 5), rounds: number('BENCH_ROUNDS', 2), sequential: number('BENCH_SEQUENTIAL', 500), clients: [1, 50] };
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const READ_SUBGRAPHS = ['catalog', 'inventory', 'shipping'];
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   gateways.push(await startGatewayProcess('product', 'gateway/src/main.ts', port, { ...env, RESPONSE_CACHE: 'true' }));
   gateways.push(await startGatewayProcess('product, no response cache', 'gateway/src/main.ts', port + 1, env));
   gateways.push(await startGatewayProcess('hive', 'scripts/bench/hive-gateway.ts', port + 2, env));
-  const [product, uncached] = gateways as [GatewayProcess, GatewayProcess, GatewayProcess];
+  const uncached = gateways[1]!;
 
   const listed = (await post(uncached.url, JSON.stringify({ query: '{ products(first: 100) { edges { cursor node { id } } } }' }))) as {
     data: { products: { edges: { cursor: string; node: { id: string } }[] } };
@@ -112,7 +113,9 @@ async function main(): Promise<void> {
     }
   }
   const busy = machineBusyMs() - busyBefore;
-  console.log(gatewayReport(measured, { seconds: settings.seconds, rounds: settings.rounds, machineBusyShare: busy / ((Date.now() - wallBefore) * os.availableParallelism()), ownCpuMs, busyMs: busy }));
+  progress(`${settings.sequential} requests of "${all[3]!.name}" to each target, one at a time, taking turns`);
+  const latencies = await interleavedLatencies(targets(all[3]!), all[3]!.body(), settings.sequential);
+  console.log(gatewayReport(measured, latencies, { seconds: settings.seconds, rounds: settings.rounds, machineBusyShare: busy / ((Date.now() - wallBefore) * os.availableParallelism()), ownCpuMs, busyMs: busy }));
   await system.stop();
 }
 

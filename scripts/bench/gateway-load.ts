@@ -59,3 +59,30 @@ export function scenarios(operations: Record<string, string>, catalog: { ids: re
     { name: 'product(id) { id name price }, catalog only', body: () => single },
   ];
 }
+
+/**
+ * One request at a time, taking turns between the targets request by request (so that a busy
+ * moment of the shared machine falls on all of them alike), timed to the microsecond: autocannon's
+ * latencies are whole milliseconds, too coarse for a gateway's overhead of about one.
+ */
+export async function interleavedLatencies(
+  targets: readonly { name: string; url: string; headers: () => Record<string, string> }[],
+  body: string,
+  times: number,
+): Promise<Map<string, number[]>> {
+  const samples = new Map(targets.map((target) => [target.name, [] as number[]]));
+  const send = async (target: (typeof targets)[number]) => {
+    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headers() }, body });
+    await response.arrayBuffer();
+  };
+  for (const target of targets) for (let i = 0; i < 20; i += 1) await send(target);
+  for (let i = 0; i < times; i += 1) {
+    for (let t = 0; t < targets.length; t += 1) {
+      const target = targets[(i + t) % targets.length]!;
+      const started = performance.now();
+      await send(target);
+      samples.get(target.name)!.push(performance.now() - started);
+    }
+  }
+  return samples;
+}

@@ -1,5 +1,5 @@
 import type { LoadFigures } from './gateway-load';
-import { table } from './stats';
+import { distribution, table } from './stats';
 
 /** One timed run: a scenario, a number of clients, a target, what it did and the CPU it cost. */
 export interface Measured {
@@ -43,7 +43,7 @@ const f = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 /** The bench's printout: a table per scenario and number of clients, the ratios, and the targets. */
-export function gatewayReport(measured: Measured[], run: { seconds: number; rounds: number; machineBusyShare: number; ownCpuMs: number; busyMs: number }): string {
+export function gatewayReport(measured: Measured[], latencies: Map<string, number[]>, run: { seconds: number; rounds: number; machineBusyShare: number; ownCpuMs: number; busyMs: number }): string {
   const groups = new Map<string, Map<string, Summary>>();
   const keys = [...new Set(measured.map((m) => `${m.scenario}|${m.clients}`))];
   for (const key of keys) {
@@ -77,12 +77,15 @@ export function gatewayReport(measured: Measured[], run: { seconds: number; roun
   const ratio = (scenario: string) => (at(scenario, 50, 'product')?.perSecond ?? NaN) / (at(scenario, 50, 'hive')?.perSecond ?? NaN);
   const uncachedList = at(identical, 1, 'product, no response cache');
   const listCpu = uncachedList ? uncachedList.gateway + uncachedList.subgraphs + uncachedList.postgres : NaN;
-  const overhead = (at(single, 1, 'product, no response cache')?.p50 ?? NaN) - (at(single, 1, 'straight to catalog')?.p50 ?? NaN);
+  const sequential = new Map([...latencies].map(([target, samples]) => [target, distribution(samples)]));
+  const direct = sequential.get('straight to catalog')?.p50 ?? NaN;
+  const overhead = (sequential.get('product, no response cache')?.p50 ?? NaN) - direct;
+  const latencyRows = [['target', 'p50 ms', 'p90 ms', 'p99 ms', 'p50 over the direct call'], ...[...sequential].map(([target, d]) => [`  ${target}`, f(d.p50, 2), f(d.p90, 2), f(d.p99, 2), target === 'straight to catalog' ? '' : `${f(d.p50 - direct, 2)} ms`])];
   const targets = [
     ['ProductList identical, 50 clients: product / hive req/s ≥ 1.5', `${f(ratio(identical), 2)}×`, verdict(ratio(identical) >= 1.5)],
     ['ProductList varied, 50 clients: product / hive req/s ≥ 1.0', `${f(ratio(varied), 2)}×`, verdict(ratio(varied) >= 1.0)],
     ['CPU per uncached ProductList(first: 100), gateway + subgraphs + PostgreSQL ≤ 20 ms (1 client, no response cache)', `${f(listCpu)} ms`, verdict(listCpu <= 20)],
-    ['gateway overhead at p50 over the direct catalog call ≤ 2 ms (1 client, no response cache)', `${f(overhead, 2)} ms`, verdict(overhead <= 2)],
+    ['gateway overhead at p50 over the direct catalog call ≤ 2 ms (one at a time, no response cache)', `${f(overhead, 2)} ms`, verdict(overhead <= 2)],
   ];
   return [
     '',
@@ -91,6 +94,9 @@ export function gatewayReport(measured: Measured[], run: { seconds: number; roun
     `The machine was ${f(run.machineBusyShare * 100, 0)} % busy during the timed runs; the load generator itself (this process) took ${f((run.ownCpuMs / Math.max(1, run.busyMs)) * 100, 0)} % of that.`,
     '',
     table(rows),
+    '',
+    `"${single}", one request at a time, the targets taking turns request by request (${latencies.values().next().value?.length ?? 0} each):`,
+    table(latencyRows),
     '',
     table([['target', 'measured', ''], ...targets]),
   ].join('\n');

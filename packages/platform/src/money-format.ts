@@ -1,6 +1,7 @@
 // Building an Intl.NumberFormat costs far more than formatting with one (a 100-product list spent
 // a fifth of catalog's CPU building them): one per locale and currency, built once.
 const formats = new Map<string, Intl.NumberFormat>();
+const digits = new Map<string, number>();
 
 function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
   const key = `${locale}|${currency}`;
@@ -14,7 +15,12 @@ function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
 
 /** How many digits a currency's minor unit has (2 for EUR, 0 for JPY), per ISO 4217 as Intl knows it. */
 export function minorUnitDigits(currency: string): number {
-  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let known = digits.get(currency);
+  if (known === undefined) {
+    known = currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
+    digits.set(currency, known);
+  }
+  return known;
 }
 
 /** Renders integer minor units for display, e.g. 1999 EUR -> "€19.99". */
