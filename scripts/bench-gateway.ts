@@ -6,7 +6,7 @@ import { clientOperations } from '../test/support/operations';
 import { startGatewayProcess, type GatewayProcess } from './bench/gateway-processes';
 import { interleavedLatencies, load, scenarios, type LoadFigures, type Scenario } from './bench/gateway-load';
 import { machineBusyMs, planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
-import { serverCpuMs } from './bench/service-cpu';
+import { backendCpuMs } from './bench/service-cpu';
 import { gatewayReport, type Measured } from './bench/gateway-report';
 import { CONTEXTS } from './system/contexts';
 
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
         const order = targets(scenario);
         const rotated = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
         for (const target of rotated) {
-          const cpu = () => ({ gateway: target.cpuMs(), subgraphs: system.cpuMs(), postgres: serverCpuMs().postgres, own: process.cpuUsage() });
+          const cpu = () => ({ gateway: target.cpuMs(), subgraphs: system.cpuMs(), postgres: backendCpuMs(`storefront_bench_${run}_`), own: process.cpuUsage() });
           const before = cpu();
           const figures: LoadFigures = await load(target.url, scenario, clients, settings.seconds, target.headers);
           const after = cpu();

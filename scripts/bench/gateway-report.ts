@@ -7,7 +7,7 @@ export interface Measured {
   clients: number;
   target: string;
   figures: LoadFigures;
-  /** CPU time during the run: the target gateway's process, catalog + inventory + shipping, PostgreSQL (server-wide). */
+  /** CPU time during the run: the target gateway's process, catalog + inventory + shipping, the run's PostgreSQL backends. */
   cpuMs: { gateway: number; subgraphs: number; postgres: number };
 }
 
@@ -90,7 +90,7 @@ export function gatewayReport(measured: Measured[], latencies: Map<string, numbe
   return [
     '',
     `${run.rounds} rounds of ${run.seconds} s per target, scenario and number of clients, targets taking turns; figures are means over the rounds.`,
-    'CPU per request: the gateway process, catalog + inventory + shipping processes, PostgreSQL server-wide (/proc).',
+    'CPU per request (/proc): the gateway process, the catalog + inventory + shipping processes, the PostgreSQL backends of the run\'s databases.',
     `The machine was ${f(run.machineBusyShare * 100, 0)} % busy during the timed runs; the load generator itself (this process) took ${f((run.ownCpuMs / Math.max(1, run.busyMs)) * 100, 0)} % of that.`,
     '',
     table(rows),

@@ -40,3 +40,22 @@ export function serverCpuMs(): { postgres: number; redis: number } {
   }
   return total;
 }
+
+/**
+ * CPU time used so far by the PostgreSQL backends serving databases whose name contains `database`
+ * (a backend's process title names its database), in ms: one run's own share of a server that
+ * other work shares too. Backends that have exited since are not counted.
+ */
+export function backendCpuMs(database: string): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
+    } catch {
+      continue;
+    }
+    total += processCpuMs(pid) || 0;
+  }
+  return total;
+}
