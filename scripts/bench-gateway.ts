@@ -6,7 +6,7 @@ import { clientOperations } from '../test/support/operations';
 import { startGatewayProcess, type GatewayProcess } from './bench/gateway-processes';
 import { interleavedLatencies, load, scenarios, type LoadFigures, type Scenario } from './bench/gateway-load';
 import { machineBusyMs, planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
-import { backendCpuMs } from './bench/service-cpu';
+import { backendCpuMs, cpuSince } from './bench/service-cpu';
 import { gatewayReport, type Measured } from './bench/gateway-report';
 import { CONTEXTS } from './system/contexts';
 
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
             cpuMs: {
               gateway: after.gateway - before.gateway,
               subgraphs: READ_SUBGRAPHS.reduce((sum, name) => sum + (after.subgraphs[name] ?? 0) - (before.subgraphs[name] ?? 0), 0),
-              postgres: after.postgres - before.postgres,
+              postgres: cpuSince(before.postgres, after.postgres),
             },
           });
           progress(`${scenario.name}, ${clients} client(s), ${target.name}: ${Math.round(figures.perSecond)} req/s, p50 ${figures.p50} ms`);

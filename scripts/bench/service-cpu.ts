@@ -42,12 +42,12 @@ export function serverCpuMs(): { postgres: number; redis: number } {
 }
 
 /**
- * CPU time used so far by the PostgreSQL backends serving databases whose name contains `database`
- * (a backend's process title names its database), in ms: one run's own share of a server that
- * other work shares too. Backends that have exited since are not counted.
+ * CPU time used so far by each PostgreSQL backend serving a database whose name contains
+ * `database` (a backend's process title names its database), in ms by pid: one run's own share of
+ * a server that other work shares too. Compare two readings with `cpuSince`.
  */
-export function backendCpuMs(database: string): number {
-  let total = 0;
+export function backendCpuMs(database: string): Map<string, number> {
+  const backends = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
@@ -55,7 +55,18 @@ export function backendCpuMs(database: string): number {
     } catch {
       continue;
     }
-    total += processCpuMs(pid) || 0;
+    backends.set(pid, processCpuMs(pid) || 0);
   }
+  return backends;
+}
+
+/**
+ * CPU used between two readings by the processes of the second: a backend that started meanwhile
+ * counts in full, one that exited meanwhile (its pool closed an idle connection) is left out
+ * rather than subtracted.
+ */
+export function cpuSince(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
