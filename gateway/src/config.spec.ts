@@ -36,7 +36,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ RATE_LIMIT_POINTS: '0' }).rateLimit).toBeUndefined();
   });
 
-  it.each([['MAX_QUERY_DEPTH', '0'], ['MAX_QUERY_COST', 'lots'], ['RATE_LIMIT_POINTS', '-1'], ['MAX_REQUEST_BYTES', '10'], ['GRAPHIQL', 'maybe']])('refuses %s=%s', (name, value) => {
+  it('shares identical reads and caches anonymous responses by default, under the event prefix', () => {
+    expect(loadConfig({})).toMatchObject({ deduplicateSubgraphFetches: true, responseCache: { redisUrl: 'redis://127.0.0.1:6379', keyPrefix: '{storefront}:gateway:response' } });
+    expect(loadConfig({ EVENTS_PREFIX: '{run-1}', REDIS_URL: 'redis://cache:6379' }).responseCache).toEqual({ redisUrl: 'redis://cache:6379', keyPrefix: '{run-1}:gateway:response' });
+    expect(loadConfig({ RESPONSE_CACHE_KEY_PREFIX: 'shop:responses' }).responseCache?.keyPrefix).toBe('shop:responses');
+  });
+
+  it('turns deduplication and the response cache off when told', () => {
+    expect(loadConfig({ DEDUPLICATE_SUBGRAPH_FETCHES: 'false', RESPONSE_CACHE: 'off' })).toMatchObject({ deduplicateSubgraphFetches: false, responseCache: undefined });
+  });
+
+  it.each([['MAX_QUERY_DEPTH', '0'], ['MAX_QUERY_COST', 'lots'], ['RATE_LIMIT_POINTS', '-1'], ['MAX_REQUEST_BYTES', '10'], ['GRAPHIQL', 'maybe'], ['RESPONSE_CACHE', 'sometimes']])('refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
 });

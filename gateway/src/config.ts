@@ -9,11 +9,13 @@ import {
   integerFrom,
   queryLimitsFrom,
   rateLimitFrom,
+  responseCacheFrom,
   trustProxyFrom,
   trustedDocumentsFrom,
   type QueryLimits,
   type RateLimitSettings,
 } from './edge-settings';
+import type { ResponseCacheSettings } from './response-cache/anonymous-response-cache';
 import { subgraphUrlsFromEnv, supergraphSubgraphs } from './supergraph-subgraphs';
 import { liveOrderSettingsFrom, type LiveOrderSettings } from './subscriptions/live-order-settings';
 
@@ -49,6 +51,10 @@ export interface GatewayConfig {
   rateLimit?: RateLimitSettings;
   /** Only the operations in this folder's `.graphql` files run. */
   trustedDocuments?: { directory: string };
+  /** Identical subgraph reads in flight at once go out once (default on). */
+  deduplicateSubgraphFetches?: boolean;
+  /** Whole responses for anonymous callers, in Redis, for the max-age the subgraphs allow. */
+  responseCache?: ResponseCacheSettings;
   /** Express's `trust proxy` setting, for the client address behind a load balancer. */
   trustProxy?: boolean | number | string;
   /** Who may scrape GET /metrics (README, "Observability"); by default open unless in production. */
@@ -87,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metrics: metricsAccess(env, production),
     ...(flagFrom(env, 'QUEUE_DASHBOARD', !production) ? { queueDashboard: { events: eventsConfig(env) } } : {}),
     liveOrders: liveOrderSettingsFrom(env),
+    deduplicateSubgraphFetches: flagFrom(env, 'DEDUPLICATE_SUBGRAPH_FETCHES', true),
+    responseCache: responseCacheFrom(env),
   };
 }
 

@@ -77,6 +77,18 @@ export function rateLimitFrom(env: Env): RateLimitSettings | undefined {
   };
 }
 
+/**
+ * `RESPONSE_CACHE=false` turns the anonymous response cache off. Its keys live under the event
+ * prefix by default, so that a run with its own prefix (tests, benches) has its own cache too.
+ */
+export function responseCacheFrom(env: Env): { redisUrl: string; keyPrefix: string } | undefined {
+  if (!flagFrom(env, 'RESPONSE_CACHE', true)) return undefined;
+  return {
+    redisUrl: env.REDIS_URL || DEFAULT_RATE_LIMIT.redisUrl,
+    keyPrefix: env.RESPONSE_CACHE_KEY_PREFIX || `${env.EVENTS_PREFIX || '{storefront}'}:gateway:response`,
+  };
+}
+
 /** Express's `trust proxy`: off by default, so the client address is the socket's, not a header. */
 export function trustProxyFrom(env: Env): boolean | number | string {
   const raw = env.TRUST_PROXY?.trim();

@@ -11,6 +11,8 @@ import { queryLimitRules } from './limits/query-limit-rules';
 import { queryCostPlugin } from './limits/query-cost';
 import { gatewayErrorFormat } from './errors/gateway-error-format';
 import { unknownOperationPlugin } from './errors/unknown-operation';
+import { InFlightDeduplication } from './subgraph-fetch/in-flight-deduplication';
+import { anonymousResponseCache } from './response-cache/anonymous-response-cache';
 
 /**
  * Apollo Server over the gateway: the committed supergraph (composed at build time, never by
@@ -24,7 +26,11 @@ export function createGraphQLServer(
 ): ApolloServer<GatewayContext> {
   const production = config.production ?? false;
   const limits = { ...DEFAULT_QUERY_LIMITS, ...config.queryLimits };
-  const callOptions = { timeoutMs: config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS, exposeCause: !production };
+  const callOptions = {
+    timeoutMs: config.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    exposeCause: !production,
+    ...((config.deduplicateSubgraphFetches ?? true) ? { deduplication: new InFlightDeduplication() } : {}),
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     buildService: ({ name }) => {
@@ -41,7 +47,8 @@ export function createGraphQLServer(
     // and kept the process alive for good (without a rate limit nothing held the event loop, which hid it).
     // Tests never saw it: Apollo installs no handler when NODE_ENV is "test", as jest sets it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unknownOperationPlugin, queryCostPlugin(limits.maxCost)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), unknownOperationPlugin, queryCostPlugin(limits.maxCost),
+      ...(config.responseCache ? anonymousResponseCache(config.responseCache) : [])],
     validationRules: queryLimitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
     introspection: config.introspection ?? !production,

@@ -40,3 +40,33 @@ export function serverCpuMs(): { postgres: number; redis: number } {
   }
   return total;
 }
+
+/**
+ * CPU time used so far by each PostgreSQL backend serving a database whose name contains
+ * `database` (a backend's process title names its database), in ms by pid: one run's own share of
+ * a server that other work shares too. Compare two readings with `cpuSince`.
+ */
+export function backendCpuMs(database: string): Map<string, number> {
+  const backends = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
+    } catch {
+      continue;
+    }
+    backends.set(pid, processCpuMs(pid) || 0);
+  }
+  return backends;
+}
+
+/**
+ * CPU used between two readings by the processes of the second: a backend that started meanwhile
+ * counts in full, one that exited meanwhile (its pool closed an idle connection) is left out
+ * rather than subtracted.
+ */
+export function cpuSince(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}

@@ -52,7 +52,7 @@ describe('what pnpm dev runs on', () => {
       expect(lines[1]).toBe("queues: BullMQ's PostgreSQL backend in storefront_events (no Redis answers at 127.0.0.1:1)");
       const embedded = `postgresql://postgres:storefront-dev@127.0.0.1:${port}`;
       for (const { name } of CONTEXTS) expect(env[`${contextEnvName(name)}_DATABASE_URL`]).toBe(`${embedded}/storefront_${name}`);
-      expect(env).toMatchObject({ EVENTS_BACKEND: 'postgres', EVENTS_DATABASE_URL: `${embedded}/storefront_events`, RATE_LIMIT_DATABASE_URL: `${embedded}/storefront_events` });
+      expect(env).toMatchObject({ EVENTS_BACKEND: 'postgres', EVENTS_DATABASE_URL: `${embedded}/storefront_events`, RATE_LIMIT_DATABASE_URL: `${embedded}/storefront_events`, RESPONSE_CACHE: 'false' });
       expect(version).toMatch(/^18\./);
     } finally {
       rmSync(dataParent, { recursive: true, force: true });

@@ -74,8 +74,11 @@ export async function provideInfrastructure(env: Env, options: InfrastructureOpt
     if (backend.kind === 'postgres') {
       env.EVENTS_DATABASE_URL ||= server ? `${serverUrl}/storefront_events` : DEFAULT_EVENTS_DATABASE_URL;
       await ensureDatabase(env.EVENTS_DATABASE_URL);
-      // Where no Redis runs, the gateway counts its rate limit in the queues' database.
-      if (!env.REDIS_URL) env.RATE_LIMIT_DATABASE_URL ||= env.EVENTS_DATABASE_URL;
+      // Where no Redis runs, the gateway counts its rate limit in the queues' database, and caches no responses.
+      if (!env.REDIS_URL) {
+        env.RATE_LIMIT_DATABASE_URL ||= env.EVENTS_DATABASE_URL;
+        env.RESPONSE_CACHE ||= 'false';
+      }
       say(`queues: BullMQ's PostgreSQL backend in ${new URL(env.EVENTS_DATABASE_URL).pathname.slice(1)} (${backend.why})`);
     } else {
       say(`queues: Redis at ${env.REDIS_URL || defaultRedis} (${backend.why})`);

@@ -85,8 +85,9 @@ export function subscribeOverEventStream<T = Record<string, any>>(gatewayUrl: st
       });
       const decoder = new TextDecoder();
       let buffer = '';
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      const reader = response.body!.getReader();
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        buffer += decoder.decode(read.value, { stream: true });
         let boundary: number;
         while ((boundary = buffer.indexOf('\n\n')) >= 0) {
           const event = buffer.slice(0, boundary);

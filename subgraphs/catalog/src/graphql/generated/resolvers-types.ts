@@ -282,7 +282,6 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Product: ResolverTypeWrapper<ProductMapper>;
@@ -294,7 +293,6 @@ export type ResolversTypes = {
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   CreateProductInput: CreateProductInput;
   CreateProductPayload: ResolverTypeWrapper<Omit<CreateProductPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
@@ -303,13 +301,14 @@ export type ResolversTypes = {
   ChangeProductPriceInput: ChangeProductPriceInput;
   ChangeProductPricePayload: ResolverTypeWrapper<Omit<ChangeProductPricePayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   DiscontinueProductPayload: ResolverTypeWrapper<Omit<DiscontinueProductPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
   Product: ProductMapper;
@@ -320,7 +319,6 @@ export type ResolversParentTypes = {
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   UserError: UserError;
   CreateProductInput: CreateProductInput;
   CreateProductPayload: Omit<CreateProductPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
@@ -329,7 +327,16 @@ export type ResolversParentTypes = {
   ChangeProductPriceInput: ChangeProductPriceInput;
   ChangeProductPricePayload: Omit<ChangeProductPricePayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   DiscontinueProductPayload: Omit<DiscontinueProductPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = CatalogContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
@@ -423,4 +430,8 @@ export type Resolvers<ContextType = CatalogContext> = {
   UpdateProductDetailsPayload?: UpdateProductDetailsPayloadResolvers<ContextType>;
   ChangeProductPricePayload?: ChangeProductPricePayloadResolvers<ContextType>;
   DiscontinueProductPayload?: DiscontinueProductPayloadResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = CatalogContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
 };

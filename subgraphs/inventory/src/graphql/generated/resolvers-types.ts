@@ -216,9 +216,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Product: ResolverTypeWrapper<Omit<Product, 'stock'> & { stock?: Maybe<ResolversTypes['Stock']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Stock: ResolverTypeWrapper<StockMapper>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   WarehouseStock: ResolverTypeWrapper<WarehouseStockMapper>;
   Warehouse: ResolverTypeWrapper<WarehouseMapper>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -227,6 +225,8 @@ export type ResolversTypes = {
   ReceiveStockPayload: ResolverTypeWrapper<Omit<ReceiveStockPayload, 'stock'> & { stock?: Maybe<ResolversTypes['Stock']> }>;
   AdjustStockInput: AdjustStockInput;
   AdjustStockPayload: ResolverTypeWrapper<Omit<AdjustStockPayload, 'stock'> & { stock?: Maybe<ResolversTypes['Stock']> }>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -235,9 +235,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Product: Omit<Product, 'stock'> & { stock?: Maybe<ResolversParentTypes['Stock']> } | FederationReferenceTypes['Product'];
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Stock: StockMapper;
-  Int: Scalars['Int']['output'];
   WarehouseStock: WarehouseStockMapper;
   Warehouse: WarehouseMapper;
   String: Scalars['String']['output'];
@@ -246,7 +244,16 @@ export type ResolversParentTypes = {
   ReceiveStockPayload: Omit<ReceiveStockPayload, 'stock'> & { stock?: Maybe<ResolversParentTypes['Stock']> };
   AdjustStockInput: AdjustStockInput;
   AdjustStockPayload: Omit<AdjustStockPayload, 'stock'> & { stock?: Maybe<ResolversParentTypes['Stock']> };
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = InventoryContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   warehouses?: Resolver<Array<ResolversTypes['Warehouse']>, ParentType, ContextType>;
@@ -310,4 +317,8 @@ export type Resolvers<ContextType = InventoryContext> = {
   UserError?: UserErrorResolvers<ContextType>;
   ReceiveStockPayload?: ReceiveStockPayloadResolvers<ContextType>;
   AdjustStockPayload?: AdjustStockPayloadResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = InventoryContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
 };

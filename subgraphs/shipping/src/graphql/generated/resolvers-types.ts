@@ -394,7 +394,6 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Order: ResolverTypeWrapper<Order>;
@@ -409,7 +408,6 @@ export type ResolversTypes = {
   ProductsAwaitingMeasurementConnection: ResolverTypeWrapper<ProductsAwaitingMeasurementConnection>;
   ProductAwaitingMeasurementEdge: ResolverTypeWrapper<ProductAwaitingMeasurementEdge>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ShippingProfile: ResolverTypeWrapper<ShippingProfile>;
   ShippingEstimate: ResolverTypeWrapper<ShippingEstimate>;
   ShippingRate: ResolverTypeWrapper<ShippingRateMapper>;
@@ -417,13 +415,14 @@ export type ResolversTypes = {
   UserError: ResolverTypeWrapper<UserError>;
   SetParcelProfileInput: SetParcelProfileInput;
   SetParcelProfilePayload: ResolverTypeWrapper<SetParcelProfilePayload>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   Order: Order | FederationReferenceTypes['Order'];
@@ -436,7 +435,6 @@ export type ResolversParentTypes = {
   ProductsAwaitingMeasurementConnection: ProductsAwaitingMeasurementConnection;
   ProductAwaitingMeasurementEdge: ProductAwaitingMeasurementEdge;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   ShippingProfile: ShippingProfile;
   ShippingEstimate: ShippingEstimate;
   ShippingRate: ShippingRateMapper;
@@ -444,7 +442,16 @@ export type ResolversParentTypes = {
   UserError: UserError;
   SetParcelProfileInput: SetParcelProfileInput;
   SetParcelProfilePayload: SetParcelProfilePayload;
+  Int: Scalars['Int']['output'];
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type CacheControlDirectiveArgs = {
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = ShippingContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type QueryResolvers<ContextType = ShippingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   shippingRates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType, Partial<QueryShippingRatesArgs>>;
@@ -574,4 +581,8 @@ export type Resolvers<ContextType = ShippingContext> = {
   Money?: MoneyResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   SetParcelProfilePayload?: SetParcelProfilePayloadResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = ShippingContext> = {
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
 };
