@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
-import Redis from 'ioredis';
+import { connectRedisClient } from '@storefront/platform';
 import type { GatewayContext } from '../subgraph-data-source';
 import { RedisKeyValueCache } from './redis-key-value-cache';
 
@@ -18,7 +18,8 @@ export interface ResponseCacheSettings {
  * a shared cache (CDN, proxy) keeps it for no one else.
  */
 export function anonymousResponseCache(settings: ResponseCacheSettings): ApolloServerPlugin<GatewayContext>[] {
-  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+  // One Redis or a Redis Cluster (REDIS_URL listing its masters).
+  const redis = connectRedisClient(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
   // An unreachable Redis means no cache, not a failing gateway: reads miss, writes are dropped.
   redis.on('error', () => {});
   const anonymous = (context: GatewayContext) => context.identity === null;

@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type Redis from 'ioredis';
+import type { RedisClient } from '@storefront/platform';
 
 /**
  * Apollo's KeyValueCache over Redis, so that every gateway sharing a Redis shares the cached
@@ -8,7 +8,7 @@ import type Redis from 'ioredis';
  */
 export class RedisKeyValueCache implements KeyValueCache<string> {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyPrefix: string,
   ) {}
 
