@@ -40,9 +40,9 @@ afterAll(async () => {
   await secondServer?.stop();
 });
 
-/** Every key of the run's prefix on one cluster master. */
+/** Every queue key of the run's prefix on one cluster master (the gateway's cached responses live under the prefix too). */
 function keysOn(port: number): string[] {
-  return execFileSync('redis-cli', ['-p', String(port), '--scan', '--pattern', `${dev.events.prefix}:*`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  return execFileSync('redis-cli', ['-p', String(port), '--scan', '--pattern', `${dev.events.prefix}:{*`], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
 describe('a bigger installation', () => {

@@ -51,7 +51,8 @@ export class Storefront {
   async placeOrderOnceSellable(customer: string, lines: { productId: string; quantity: number }[], options: { paymentToken?: string } = {}): Promise<string> {
     return eventually(async () => {
       const placed = await this.placeOrder(customer, lines, options);
-      const errors = placed.data!.placeOrder.errors as { code: string }[];
+      if (!placed.data?.placeOrder) throw new Error(`placeOrder failed: ${JSON.stringify(placed.errors)}`);
+      const errors = placed.data.placeOrder.errors as { code: string }[];
       if (errors.some((error) => error.code === 'UNKNOWN_PRODUCT')) return undefined;
       if (errors.length > 0) throw new Error(`placeOrder refused: ${JSON.stringify(errors)}`);
       return placed.data!.placeOrder.order.id as string;

@@ -35,13 +35,15 @@ export function connectRedisClient(url: string, options: RedisOptions = {}): Red
     return { host: parsed.hostname, port: Number(parsed.port || 6379) };
   });
   const first = new URL(nodes[0]!);
+  const { lazyConnect, ...nodeOptions } = options;
   return new Cluster(seeds, {
+    lazyConnect,
     // Commands queue while the cluster's slot map is loading (and, for workers, while it is down).
     enableOfflineQueue: options.enableOfflineQueue ?? true,
     maxRedirections: 16,
     clusterRetryStrategy: options.retryStrategy ? (times) => options.retryStrategy!(times) : undefined,
     redisOptions: {
-      ...options,
+      ...nodeOptions,
       username: first.username || undefined,
       password: first.password ? decodeURIComponent(first.password) : undefined,
       tls: first.protocol === 'rediss:' ? {} : undefined,
