@@ -81,6 +81,25 @@ describe('an event-stream subscriber (graphql-sse, distinct connections)', () =>
   });
 });
 
+describe('curl -N', () => {
+  it("streams a subscription whose body curl's --data labels as a form", async () => {
+    const id = await shop.placeOrderOnceSellable(ada, [{ productId: mug, quantity: 1 }]);
+    const abort = new AbortController();
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', authorization: `Bearer ${ada}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: JSON.stringify({ query: ORDER_UPDATED, variables: { id } }),
+      signal: abort.signal,
+    });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+    abort.abort();
+    expect(text).toContain(`"id":"${id}"`);
+  });
+});
+
 describe('who may subscribe', () => {
   it("refuses another customer's order exactly like an order that does not exist, and ends the subscription", async () => {
     const id = await shop.placeOrderOnceSellable(ada, [{ productId: mug, quantity: 1 }]);
