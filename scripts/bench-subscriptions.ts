@@ -79,6 +79,7 @@ async function main(): Promise<void> {
 
   const received: Received[][] = tokens.map(() => []);
   let acknowledged = 0;
+  const errorCodes = new Map<string, number>();
   tokens.forEach((token, i) => {
     const client = createClient({
       url: gatewayUrl.replace(/^http/, 'ws'),
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       { query: SUBSCRIPTION },
       {
         next: (message) => {
+          for (const error of message.errors ?? []) errorCodes.set(String(error.extensions?.code), (errorCodes.get(String(error.extensions?.code)) ?? 0) + 1);
           const order = message.data?.myOrderUpdates;
           if (order) received[i]!.push({ orderId: order.id, status: order.status, at: Date.now() });
         },
@@ -162,6 +164,7 @@ async function main(): Promise<void> {
       ['orders placed', `${placedIds.length} (${refusals} placeOrder calls failed and were retried with the same idempotency key), ${confirmed()} seen CONFIRMED`],
       ['changes announced', String(rows.length)],
       ['messages received', `${messages} (${delays.length} matched to a change; ${foreign} subscribers saw another's order)`],
+      ['messages with errors', errorCodes.size === 0 ? 'none' : [...errorCodes].map(([code, count]) => `${count} ${code}`).join(', ')],
       ['commit → message', describeDistribution(distribution(delays))],
       ['gateway JS heap', `${MiB(heap.idle)} idle, ${MiB(heap.open)} with ${memory.subscriptions} subscriptions on ${memory.connections} connections, ${MiB(heap.closed)} after they closed`],
       ['per open subscription', `${perSubscriptionKiB.toFixed(1)} KiB of heap (its share of a connection included)`],
