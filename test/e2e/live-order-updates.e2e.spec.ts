@@ -30,8 +30,12 @@ const codesOf = (messages: LiveMessage[]) => messages.flatMap((message) => (mess
 
 /** The statuses ordering announced for each order, in order (its outbox's order-changed rows). */
 async function announcedStatuses(orderIds: readonly string[]): Promise<Map<string, string[]>> {
-  const sql = new PgClient({ connectionString: system.databaseUrl('ordering') });
-  await sql.connect();
+  // The shared PostgreSQL may be out of connections for a moment while other suites run.
+  const sql = await eventually(async () => {
+    const client = new PgClient({ connectionString: system.databaseUrl('ordering') });
+    client.on('error', () => undefined);
+    return client.connect().then(() => client, () => undefined);
+  }, 'a connection to ordering\'s database');
   try {
     const { rows } = await sql.query<{ order_id: string; status: string }>(
       `SELECT aggregate_id AS order_id, payload->>'status' AS status FROM outbox WHERE type = $1 AND aggregate_id = ANY($2::text[]) ORDER BY position`,
