@@ -76,7 +76,7 @@ afterEach(async () => {
 afterAll(() => system?.stop());
 
 describe('a WebSocket subscriber (graphql-ws)', () => {
-  it('sees each change of its new order, PLACED → AWAITING_PAYMENT → CONFIRMED, with the payment in every message', async () => {
+  it('gets one message per change of its new order (PLACED → AWAITING_PAYMENT → CONFIRMED), with the payment in every message', async () => {
     const mine = held(subscribeOverWebSocket(system.gatewayUrl, { query: MY_ORDER_UPDATES }, ada));
     await eventually(async () => (system.liveOrders().subscriptions === 1 ? true : undefined), 'the subscription to be open');
     const id = await shop.placeOrderOnceSellable(ada, [{ productId: mug, quantity: 2 }]);
