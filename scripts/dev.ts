@@ -1,11 +1,14 @@
 import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS, contextDatabaseUrls } from './system/contexts';
+import { provideInfrastructure } from './system/local-infrastructure';
 import { prepareDatabases } from './system/prepare-databases';
 import { startService, stopAll, waitUntilUp, type Service } from './system/child-process';
 
 /**
- * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
- * loaded, then every subgraph and the gateway start in their own processes. Ctrl-C stops them all.
+ * `pnpm dev`: the whole storefront on this machine. PostgreSQL and the queues are found or started
+ * (`--embedded`: a PostgreSQL of its own, queues in it; see local-infrastructure.ts). Databases are
+ * created and migrated, demo data loaded, then every subgraph and the gateway start in their own
+ * processes. Ctrl-C stops them all.
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -13,7 +16,13 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
   const port = (name: string, fallback: number) => Number(env[`${contextEnvName(name)}_PORT`] ?? fallback);
 
-  await prepareDatabases(contextDatabaseUrls(env), say);
+  const infrastructure = await provideInfrastructure(env, { embedded: process.argv.includes('--embedded'), say });
+  try {
+    await prepareDatabases(contextDatabaseUrls(env), say);
+  } catch (error) {
+    await infrastructure.stop();
+    throw error;
+  }
 
   const services: Service[] = [];
   let stopping = false;
@@ -22,6 +31,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal}: stopping everything`);
     await stopAll(services);
+    await infrastructure.stop();
     say('stopped');
     process.exit(0);
   };
@@ -32,6 +42,7 @@ async function main(): Promise<void> {
     await startAll(services, env, port);
   } catch (error) {
     await stopAll(services);
+    await infrastructure.stop();
     throw error;
   }
   for (const service of services) {

@@ -1,10 +1,10 @@
 import type { RequestHandler, Router } from 'express';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { consumingContexts } from '@storefront/events';
-import { connectRedis, type EventsConfig } from '@storefront/messaging';
+import { openQueueTransport, type EventsConfig } from '@storefront/messaging';
 import { identityFromAuthorization, type TokenPolicy } from '../auth/tokens';
 import { sendHttpError } from '../errors/http-error';
 
@@ -54,17 +54,18 @@ export interface QueueDashboard {
  * errors, and retry. Mounted at /admin/queues behind `adminOnly`.
  */
 export function queueDashboard(events: EventsConfig): QueueDashboard {
-  // Fails fast while Redis is down (the page says so) and reconnects by itself.
-  const redis = connectRedis(events.redisUrl, 'publisher');
+  // A publisher's transport fails fast while the queues' store is down (the page says so) and reconnects by itself.
+  const transport = openQueueTransport(events, 'publisher');
   const queues = consumingContexts().map((context) => {
-    const queue = new Queue(context, { connection: redis, prefix: events.prefix });
+    const queue = transport.queue(context);
     queue.on('error', () => undefined);
     return queue;
   });
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: queues.map((queue) => new BullMQAdapter(queue)),
+    // Bull Board reads a queue through its Redis client: the dashboard is only mounted for the Redis backend (see mountObservability).
+    queues: queues.map((queue) => new BullMQAdapter(queue as unknown as Queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Storefront events' } },
   });
@@ -72,7 +73,7 @@ export function queueDashboard(events: EventsConfig): QueueDashboard {
     router: serverAdapter.getRouter() as Router,
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));
-      redis.disconnect();
+      transport.close();
     },
   };
 }

@@ -13,4 +13,5 @@ export * from './run-main';
 export * from './system-environment';
 export * from './context-declarations';
 export * from './transactions';
+export * from './redis-client';
 export * from './telemetry';

@@ -1,12 +1,11 @@
 import { Pool } from 'pg';
-import { Queue } from 'bullmq';
 import { defineCounter, defineGauge, defineHistogram } from '@storefront/platform';
 import type { EventsConfig } from '../events-config';
-import { connectRedis } from '../redis-connection';
+import { openQueueTransport, type AnyQueue } from '../queue-transport';
 
 /** The outboxes and queues this process answers for, read at scrape time. */
 const outboxes = new Map<string, Pool>();
-const queues = new Map<string, Queue>();
+const queues = new Map<string, AnyQueue>();
 
 interface BacklogRow {
   backlog: string;
@@ -73,15 +72,16 @@ export function watchDelivery(options: { context: string; databaseUrl: string; e
   const pool = options.outbox ? new Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 }) : null;
   pool?.on('error', () => undefined);
   if (pool) outboxes.set(options.context, pool);
-  const redis = options.queue ? connectRedis(options.events.redisUrl, 'publisher') : null;
-  const queue = redis ? new Queue(options.context, { connection: redis, prefix: options.events.prefix }) : null;
+  // Its own publisher transport (fails fast): a scrape during an outage answers without the queue's series.
+  const transport = options.queue ? openQueueTransport(options.events, 'publisher') : null;
+  const queue = transport?.queue(options.context) ?? null;
   queue?.on('error', () => undefined);
   if (queue) queues.set(options.context, queue);
   return async () => {
     if (outboxes.get(options.context) === pool) outboxes.delete(options.context);
     if (queues.get(options.context) === queue) queues.delete(options.context);
     await queue?.close();
-    redis?.disconnect();
+    transport?.close();
     await pool?.end();
   };
 }
