@@ -48,20 +48,15 @@ defineGauge('queue_jobs', 'Jobs in a context’s event queue, by state (waiting,
 export const eventHandlerDuration = defineHistogram('event_handler_duration_seconds', 'Time to handle one delivered event, by queue, type and outcome', ['queue', 'type', 'outcome']);
 export const eventHandlerFailures = defineCounter('event_handler_failures_total', 'Deliveries whose handling failed (retried or rejected), by queue and type', ['queue', 'type', 'reason']);
 
-/** Both outbox gauges ask once per scrape; the query is an index range scan on (published_at, position). */
-const backlogReads = new WeakMap<Pool, { at: number; row: Promise<BacklogRow | null> }>();
+/** One index range scan on (published_at, position) per gauge and scrape. */
 function readBacklog(pool: Pool): Promise<BacklogRow | null> {
-  const cached = backlogReads.get(pool);
-  if (cached && Date.now() - cached.at < 1_000) return cached.row;
-  const row = pool
+  return pool
     .query<BacklogRow>(
       `SELECT count(*)::text AS backlog, extract(epoch FROM now() - min(occurred_at))::float8 AS oldest_seconds
          FROM outbox WHERE published_at IS NULL`,
     )
     .then((result) => result.rows[0] ?? null)
     .catch(() => null);
-  backlogReads.set(pool, { at: Date.now(), row });
-  return row;
 }
 
 /**
