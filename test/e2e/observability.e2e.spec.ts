@@ -43,6 +43,7 @@ beforeAll(async () => {
     GATEWAY_SHARED_SECRET: GATEWAY_SECRET,
   });
   await dev.start(200_000);
+  if (!dev.output.includes('GraphiQL: http://localhost')) throw new Error(`pnpm dev did not start:\n${dev.output.slice(-3000)}`);
   admin = await issueToken(JWT_SECRET, 'admin-observability', ['customer', 'admin']);
   customer = await issueToken(JWT_SECRET, 'customer-observability', ['customer']);
   shop = new Storefront(dev.gatewayUrl, admin);
