@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Queue } from 'bullmq';
 import { consumingContexts } from '@storefront/events';
-import { queuePrefix } from '@storefront/messaging';
+import { openQueueTransport } from '@storefront/messaging';
 import { issueToken } from '../../gateway/src/auth/tokens';
 import { CONTEXTS } from '../../scripts/system/contexts';
 import { DevProcess } from '../support/dev-process';
@@ -44,6 +43,7 @@ beforeAll(async () => {
     GATEWAY_SHARED_SECRET: GATEWAY_SECRET,
   });
   await dev.start(200_000);
+  if (!dev.output.includes('GraphiQL: http://localhost')) throw new Error(`pnpm dev did not start:\n${dev.output.slice(-3000)}`);
   admin = await issueToken(JWT_SECRET, 'admin-observability', ['customer', 'admin']);
   customer = await issueToken(JWT_SECRET, 'customer-observability', ['customer']);
   shop = new Storefront(dev.gatewayUrl, admin);
@@ -123,9 +123,11 @@ describe('an order seen from the inside', () => {
 
   it('shows an event that cannot be handled in the failed gauge and the failure counter', async () => {
     const failedBefore = sampleOf(await metricsOf(portOf('inventory')), 'queue_jobs', { queue: 'inventory', state: 'failed' }) ?? 0;
-    const queue = new Queue('inventory', { connection: { url: dev.events.redisUrl }, prefix: queuePrefix(dev.events, 'inventory') });
+    const transport = openQueueTransport(dev.events, 'inspector');
+    const queue = transport.queue('inventory');
     await queue.add('ordering.order-placed.v2', { id: 'not-an-event' }, { jobId: 'garbage-observability' });
     await queue.close();
+    transport.close();
     const after = await eventually(async () => {
       const metrics = await metricsOf(portOf('inventory'));
       return (sampleOf(metrics, 'queue_jobs', { queue: 'inventory', state: 'failed' }) ?? 0) > failedBefore ? metrics : undefined;

@@ -1,10 +1,10 @@
-import { Router as createRouter, type RequestHandler, type Router } from 'express';
-import { Queue } from 'bullmq';
+import type { RequestHandler, Router } from 'express';
+import type { Queue } from 'bullmq';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { consumingContexts } from '@storefront/events';
-import { connectRedis, queuePrefix, type EventsConfig } from '@storefront/messaging';
+import { openQueueTransport, type EventsConfig } from '@storefront/messaging';
 import { identityFromAuthorization, type TokenPolicy } from '../auth/tokens';
 import { sendHttpError } from '../errors/http-error';
 
@@ -54,18 +54,18 @@ export interface QueueDashboard {
  * errors, and retry. Mounted at /admin/queues behind `adminOnly`.
  */
 export function queueDashboard(events: EventsConfig): QueueDashboard {
-  if (events.backend !== 'redis') return unavailableOnPostgres();
-  // Fails fast while Redis is down (the page says so) and reconnects by itself.
-  const redis = connectRedis(events.redisUrl, 'publisher');
+  // A publisher's transport fails fast while the queues' store is down (the page says so) and reconnects by itself.
+  const transport = openQueueTransport(events, 'publisher');
   const queues = consumingContexts().map((context) => {
-    const queue = new Queue(context, { connection: redis, prefix: queuePrefix(events, context) });
+    const queue = transport.queue(context);
     queue.on('error', () => undefined);
     return queue;
   });
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: queues.map((queue) => new BullMQAdapter(queue)),
+    // Bull Board reads a queue through its Redis client: the dashboard is only mounted for the Redis backend (see mountObservability).
+    queues: queues.map((queue) => new BullMQAdapter(queue as unknown as Queue)),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Storefront events' } },
   });
@@ -73,16 +73,7 @@ export function queueDashboard(events: EventsConfig): QueueDashboard {
     router: serverAdapter.getRouter() as Router,
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));
-      redis.disconnect();
+      transport.close();
     },
   };
-}
-
-/** Bull Board reads Redis queues only: with the queues on PostgreSQL, the page says where to look instead. */
-function unavailableOnPostgres(): QueueDashboard {
-  const router = createRouter();
-  router.use((_req, res) => {
-    sendHttpError(res, 501, 'QUEUE_DASHBOARD_UNAVAILABLE', 'The queue dashboard reads queues on Redis; with EVENTS_BACKEND=postgres, `pnpm events failed` lists the failed events and `pnpm events retry` re-drives them.');
-  });
-  return { router, close: async () => undefined };
 }

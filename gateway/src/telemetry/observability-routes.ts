@@ -16,6 +16,10 @@ export function mountObservability(app: Express, config: GatewayConfig, log: Log
   collectProcessMetrics('gateway');
   app.get('/metrics', metricsEndpoint(config.metrics ?? { production: config.production ?? false }));
   if (!config.queueDashboard) return { close: async () => undefined };
+  if (config.queueDashboard.events.backend !== 'redis') {
+    log.warn('the queue dashboard needs the Redis backend (Bull Board reads queues through Redis): /admin/queues is off; `pnpm events failed` works on both');
+    return { close: async () => undefined };
+  }
   const dashboard = queueDashboard(config.queueDashboard.events);
   app.use(QUEUE_DASHBOARD_PATH, adminOnly(config.jwtSecret, { issuer: config.jwtIssuer, audience: config.jwtAudience }), dashboard.router);
   log.info(`queue dashboard (admins only) at ${QUEUE_DASHBOARD_PATH}`);

@@ -1,11 +1,12 @@
 import { Pool } from 'pg';
 import { defineCounter, defineGauge, defineHistogram } from '@storefront/platform';
 import type { EventsConfig } from '../events-config';
-import { openQueueTransport, type AnyQueue } from '../queue-transport';
+import { openQueueTransport, type AnyQueue, type QueueTransport } from '../queue-transport';
 
 /** The outboxes and queues this process answers for, read at scrape time. */
 const outboxes = new Map<string, Pool>();
-const queues = new Map<string, AnyQueue>();
+/** Opened on the first scrape: a process nobody scrapes holds no connection for its gauges. */
+const queues = new Map<string, () => AnyQueue>();
 
 interface BacklogRow {
   backlog: string;
@@ -37,8 +38,8 @@ defineGauge('queue_jobs', 'Jobs in a context’s event queue, by state (waiting,
   gauge.reset();
   await Promise.all(
     [...queues].map(async ([name, queue]) => {
-      // Redis down: the scrape still answers, without this queue's series (absent, not zero).
-      const counts = await queue.getJobCounts(...QUEUE_STATES).catch(() => null);
+      // The queues' store down: the scrape still answers, without this queue's series (absent, not zero).
+      const counts = await queue().getJobCounts(...QUEUE_STATES).catch(() => null);
       if (counts) for (const state of QUEUE_STATES) gauge.set({ queue: name, state }, counts[state] ?? 0);
     }),
   );
@@ -47,20 +48,15 @@ defineGauge('queue_jobs', 'Jobs in a context’s event queue, by state (waiting,
 export const eventHandlerDuration = defineHistogram('event_handler_duration_seconds', 'Time to handle one delivered event, by queue, type and outcome', ['queue', 'type', 'outcome']);
 export const eventHandlerFailures = defineCounter('event_handler_failures_total', 'Deliveries whose handling failed (retried or rejected), by queue and type', ['queue', 'type', 'reason']);
 
-/** Both outbox gauges ask once per scrape; the query is an index range scan on (published_at, position). */
-const backlogReads = new WeakMap<Pool, { at: number; row: Promise<BacklogRow | null> }>();
+/** One index range scan on (published_at, position) per gauge and scrape. */
 function readBacklog(pool: Pool): Promise<BacklogRow | null> {
-  const cached = backlogReads.get(pool);
-  if (cached && Date.now() - cached.at < 1_000) return cached.row;
-  const row = pool
+  return pool
     .query<BacklogRow>(
       `SELECT count(*)::text AS backlog, extract(epoch FROM now() - min(occurred_at))::float8 AS oldest_seconds
          FROM outbox WHERE published_at IS NULL`,
     )
     .then((result) => result.rows[0] ?? null)
     .catch(() => null);
-  backlogReads.set(pool, { at: Date.now(), row });
-  return row;
 }
 
 /**
@@ -72,15 +68,22 @@ export function watchDelivery(options: { context: string; databaseUrl: string; e
   const pool = options.outbox ? new Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: 2_000, query_timeout: 2_000 }) : null;
   pool?.on('error', () => undefined);
   if (pool) outboxes.set(options.context, pool);
-  const transport = options.queue ? openQueueTransport(options.events, 'publisher') : null;
-  const queue = transport ? transport.queue(options.context) : null;
-  queue?.on('error', () => undefined);
-  if (queue) queues.set(options.context, queue);
+  // Its own publisher transport (fails fast), opened when first scraped.
+  let opened: { transport: QueueTransport; queue: AnyQueue } | null = null;
+  const queue = () => {
+    if (!opened) {
+      const transport = openQueueTransport(options.events, 'publisher');
+      opened = { transport, queue: transport.queue(options.context) };
+      opened.queue.on('error', () => undefined);
+    }
+    return opened.queue;
+  };
+  if (options.queue) queues.set(options.context, queue);
   return async () => {
     if (outboxes.get(options.context) === pool) outboxes.delete(options.context);
     if (queues.get(options.context) === queue) queues.delete(options.context);
-    await queue?.close();
-    transport?.close();
+    await opened?.queue.close();
+    opened?.transport.close();
     await pool?.end();
   };
 }

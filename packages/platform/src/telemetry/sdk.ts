@@ -19,9 +19,10 @@ export function createSdk(serviceName: string): NodeSDK {
       new HttpInstrumentation({
         // Health and readiness probes and the scraper are not what anyone wants to see in a trace.
         ignoreIncomingRequestHook: (request) => /^\/(health|ready|metrics)\b/.test(request.url ?? ''),
-        // "POST /graphql" rather than a bare "POST": the route is the interesting part.
+        // "POST /graphql" rather than a bare "POST": the route is the interesting part (both ways).
         requestHook: (span, request) => {
           if (request instanceof IncomingMessage) span.updateName(`${request.method ?? 'GET'} ${(request.url ?? '/').split('?')[0]}`);
+          else span.updateName(`${request.method} ${request.path.split('?')[0]}`);
         },
       }),
       new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.REQUEST_HANDLER] }),
