@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { Client } from 'pg';
+import { dropDatabase, ensureDatabase } from '@storefront/db-tools';
 import { connectRedis, eventsConfig, type EventsConfig } from '@storefront/messaging';
 import { removeEventKeys } from '../test/support/event-bus';
 import { benchDatabaseUrls, dropBenchDatabases, prepareBenchDatabases } from './bench/bench-databases';
@@ -8,7 +9,7 @@ import { pgbench, redisBenchmark, runningChildren, type PgbenchFigure, type Redi
 import { startEventPipeline, type EventPipeline, type InventoryPlacement } from './bench/event-pipeline';
 import { burst, paced, warmUp } from './bench/event-runs';
 import { eventBenchReport } from './bench/event-report';
-import { assertRedisReachable } from './events/redis-reachability';
+import { assertQueuesReachable } from './events/redis-reachability';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -19,7 +20,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * PostgreSQL alone manage here. Needs nothing running but PostgreSQL and Redis; creates and drops
  * its own databases and Redis keys. Settings: BENCH_BURST, BENCH_COMMITTERS, BENCH_PACED,
  * BENCH_RATE, BENCH_CEILINGS=0 to skip redis-benchmark and pgbench, BENCH_INVENTORY=own-process to
- * run inventory in its own process (catalog stays in this one), EVENTS_CONCURRENCY.
+ * run inventory in its own process (catalog stays in this one), EVENTS_CONCURRENCY, and
+ * EVENTS_BACKEND=postgres for the queues on BullMQ's PostgreSQL backend (in a database of the run's own).
  */
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -47,7 +49,7 @@ function placement(raw: string | undefined): InventoryPlacement {
 
 const run = randomBytes(4).toString('hex');
 const databases = benchDatabaseUrls(SERVER, run);
-const events: EventsConfig = { ...eventsConfig(), prefix: `{bench-${run}}` };
+const events: EventsConfig = { ...eventsConfig(), prefix: `bench-${run}`, databaseUrl: `${SERVER}/storefront_bench_${run}_events` };
 const began = Date.now();
 const progress = (line: string) => console.log(`· ${String(Math.round((Date.now() - began) / 1000)).padStart(3)} s  ${line}`);
 
@@ -73,8 +75,10 @@ function cleanUp(): Promise<void> {
     await attempt('drop the databases', async () => {
       await preparing?.catch(() => undefined);
       await dropBenchDatabases(databases);
+      if (events.backend === 'postgres') await dropDatabase(events.databaseUrl);
     });
-    if (redisReached) await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
+    // With PostgreSQL queues, the run's queues went with its events database.
+    if (redisReached && events.backend === 'redis') await attempt(`remove the Redis keys under ${events.prefix}`, () => removeEventKeys(events));
   })();
   return cleaning;
 }
@@ -84,6 +88,7 @@ async function versions(): Promise<{ postgres: string; redis: string }> {
   await client.connect();
   const postgres = (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version.split(' ')[0]!;
   await client.end();
+  if (events.backend === 'postgres') return { postgres, redis: '(not used)' };
   const redis = connectRedis(events.redisUrl, 'publisher');
   try {
     await new Promise((resolve) => redis.once('ready', resolve));
@@ -97,7 +102,8 @@ async function versions(): Promise<{ postgres: string; redis: string }> {
 const loadBefore = os.loadavg();
 
 async function main(): Promise<void> {
-  await assertRedisReachable(events.redisUrl);
+  if (events.backend === 'postgres') await ensureDatabase(events.databaseUrl);
+  await assertQueuesReachable(events);
   redisReached = true;
   const v = await versions();
   progress(`preparing databases storefront_bench_${run}_catalog and _inventory (migrated, demo warehouses)`);
@@ -116,13 +122,15 @@ async function main(): Promise<void> {
   const redis: RedisFigure[] = [];
   let pg: PgbenchFigure | null = null;
   if (settings.ceilings) {
-    progress('redis-benchmark');
-    redis.push(...(await redisBenchmark(events.redisUrl, ['set', 'lpush'], 50, 100_000)));
-    redis.push(...(await redisBenchmark(events.redisUrl, ['set'], 1, 20_000)));
+    if (events.backend === 'redis') {
+      progress('redis-benchmark');
+      redis.push(...(await redisBenchmark(events.redisUrl, ['set', 'lpush'], 50, 100_000)));
+      redis.push(...(await redisBenchmark(events.redisUrl, ['set'], 1, 20_000)));
+    }
     progress('pgbench (initialise -s 10, then 8 s)');
     pg = await pgbench(databases.pgbench, { scale: 10, clients: 4, threads: 2, seconds: 8 });
   }
-  const setup = { versions: v, loadBefore, concurrency: events.concurrency, inventory: settings.inventory };
+  const setup = { versions: v, loadBefore, concurrency: events.concurrency, inventory: settings.inventory, backend: events.backend };
   console.log(`\n${eventBenchReport(setup, burstResult, pacedResult, redis, pg)}\n\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`);
 }
 

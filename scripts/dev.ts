@@ -1,20 +1,29 @@
 import { contextDatabaseUrls } from './system/contexts';
+import { provideInfrastructure } from './system/local-infrastructure';
 import { prepareDatabases } from './system/prepare-databases';
 import { storefrontServices } from './system/services';
 import { Supervisor } from './system/supervisor';
 
 /**
- * `pnpm dev`: the whole storefront on this machine. Databases are created and migrated, demo data
- * loaded, then every subgraph and the gateway start in their own processes. A service that exits
- * on its own is started again (with a growing delay while it keeps failing); Ctrl-C stops them all,
- * and "stopped" is said only once none of their processes is left.
+ * `pnpm dev`: the whole storefront on this machine. PostgreSQL and the queues are found or started
+ * (`--embedded`: a PostgreSQL of its own, queues in it; see local-infrastructure.ts). Databases are
+ * created and migrated, demo data loaded, then every subgraph and the gateway start in their own
+ * processes. A service that exits on its own is started again (with a growing delay while it keeps
+ * failing); Ctrl-C stops them all, and "stopped" is said only once none of their processes is left.
  */
 async function main(): Promise<void> {
   const started = Date.now();
   const say = (line: string) => console.log(`${'dev'.padEnd(13)}| ${line}`);
-  const { subgraphs, gateway } = storefrontServices(process.env);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const infrastructure = await provideInfrastructure(env, { embedded: process.argv.includes('--embedded'), say });
+  const { subgraphs, gateway } = storefrontServices(env);
 
-  await prepareDatabases(contextDatabaseUrls(gateway.env), say);
+  try {
+    await prepareDatabases(contextDatabaseUrls(gateway.env), say);
+  } catch (error) {
+    await infrastructure.stop();
+    throw error;
+  }
 
   const supervisor = new Supervisor(say);
   let stopping = false;
@@ -23,6 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     say(`${signal}: stopping everything`);
     await supervisor.stop();
+    await infrastructure.stop();
     say('stopped');
     process.exit(0);
   };
@@ -36,6 +46,7 @@ async function main(): Promise<void> {
     if (stopping) return; // Ctrl-C while starting: shutdown stops what did start
     stopping = true;
     await supervisor.stop();
+    await infrastructure.stop();
     throw error;
   }
   if (stopping) return;

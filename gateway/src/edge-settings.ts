@@ -20,11 +20,13 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 15,
 export const DEFAULT_MAX_REQUEST_BYTES = 100 * 1024;
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 5000;
 
-/** A budget of requests per caller and window, shared by every gateway through Redis. */
+/** A budget of requests per caller and window, shared by every gateway through Redis (or PostgreSQL). */
 export interface RateLimitSettings {
   points: number;
   windowSeconds: number;
   redisUrl: string;
+  /** When set, the counters live in this PostgreSQL database instead of Redis (an installation without Redis). */
+  databaseUrl?: string;
   keyPrefix: string;
 }
 
@@ -70,6 +72,7 @@ export function rateLimitFrom(env: Env): RateLimitSettings | undefined {
     points,
     windowSeconds: integerFrom(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMIT.windowSeconds, 1),
     redisUrl: env.REDIS_URL || DEFAULT_RATE_LIMIT.redisUrl,
+    ...(env.RATE_LIMIT_DATABASE_URL ? { databaseUrl: env.RATE_LIMIT_DATABASE_URL } : {}),
     keyPrefix: env.RATE_LIMIT_KEY_PREFIX || DEFAULT_RATE_LIMIT.keyPrefix,
   };
 }

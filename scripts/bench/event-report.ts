@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { ProductCreatedV1, subscribersOf } from '@storefront/events';
+import type { EventsBackend } from '@storefront/messaging';
 import type { PgbenchFigure, RedisFigure } from './ceilings';
 import type { InventoryPlacement } from './event-pipeline';
 import type { BurstResult, PacedResult } from './event-runs';
@@ -10,6 +11,7 @@ export interface BenchSetup {
   loadBefore: number[];
   concurrency: number;
   inventory: InventoryPlacement;
+  backend: EventsBackend;
 }
 
 /** The figures as one table, the ceilings beside the events per second they compare with. */
@@ -22,7 +24,7 @@ export function eventBenchReport(setup: BenchSetup, b: BurstResult, p: PacedResu
     [`machine: ${os.availableParallelism()} CPUs (${cpu}), ${Math.round(os.totalmem() / 2 ** 20)} MiB RAM, Node ${process.version}, PostgreSQL ${v.postgres}, Redis ${v.redis}`],
     [`load average before the run: ${loadBefore.map((l) => l.toFixed(2)).join(' ')}${loadBefore[0]! > os.availableParallelism() ? '  (the machine was busy: figures are low and noisy)' : ''}`],
     [
-      `EVENTS_CONCURRENCY ${setup.concurrency}; ${setup.inventory === 'in-process' ? 'catalog and inventory in this one process' : 'catalog in this process, inventory in its own'}; ` +
+      `queues on ${setup.backend === 'postgres' ? "BullMQ's PostgreSQL backend" : 'Redis'}; EVENTS_CONCURRENCY ${setup.concurrency}; ${setup.inventory === 'in-process' ? 'catalog and inventory in this one process' : 'catalog in this process, inventory in its own'}; ` +
         `${idleSubscribers()} not running (their queues still receive every event)`,
     ],
     [''],

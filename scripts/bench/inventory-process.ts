@@ -21,6 +21,8 @@ export function startInventoryProcess(databaseUrl: string, events: EventsConfig)
       INVENTORY_PORT: '0',
       INVENTORY_DATABASE_URL: databaseUrl,
       REDIS_URL: events.redisUrl,
+      EVENTS_BACKEND: events.backend,
+      EVENTS_DATABASE_URL: events.databaseUrl,
       EVENTS_PREFIX: events.prefix,
       EVENTS_CONCURRENCY: String(events.concurrency),
       LOG_LEVEL: 'silent',

@@ -1,4 +1,4 @@
-import { connectRedis, type EventsConfig } from '@storefront/messaging';
+import { connectRedis, queuePrefix, type EventsConfig } from '@storefront/messaging';
 import { distribution, type Distribution } from './stats';
 
 /** One consuming context's queue, over the jobs of the orders measured. */
@@ -32,9 +32,9 @@ export async function queueTimings(events: EventsConfig, queues: readonly string
   try {
     const timings: QueueTiming[] = [];
     for (const queue of queues) {
-      const ids = await redis.zrange(`${events.prefix}:${queue}:completed`, 0, -1);
+      const ids = await redis.zrange(`${queuePrefix(events, queue)}:${queue}:completed`, 0, -1);
       const pipeline = redis.pipeline();
-      for (const id of ids) pipeline.hgetall(`${events.prefix}:${queue}:${id}`);
+      for (const id of ids) pipeline.hgetall(`${queuePrefix(events, queue)}:${queue}:${id}`);
       const hashes = ((await pipeline.exec()) ?? []).map(([, hash]) => hash as Record<string, string>);
       const jobs = hashes.filter((hash) => {
         let data: SagaJobData;

@@ -1,15 +1,15 @@
-import { connectRedis, retryFailedEvents, listFailedEvents, type EventsConfig } from '@storefront/messaging';
+import { connectRedis, listFailedEvents, queuePrefix, retryFailedEvents, type EventsConfig } from '@storefront/messaging';
 import { consumingContexts } from '@storefront/events';
 import { ofContext } from '../system/contexts';
 import { hasTable, onDatabase } from './audit-line';
 
-/** Jobs waiting, running or waiting to be retried, over every consuming context's queue. */
+/** Jobs waiting, running or waiting to be retried, over every consuming context's queue (on Redis, which the run uses). */
 export async function jobsInFlight(events: EventsConfig): Promise<number> {
   const redis = connectRedis(events.redisUrl, 'inspector');
   try {
     let total = 0;
     for (const queue of consumingContexts()) {
-      const key = `${events.prefix}:${queue}`;
+      const key = `${queuePrefix(events, queue)}:${queue}`;
       const [wait, active, delayed, prioritized] = await Promise.all([redis.llen(`${key}:wait`), redis.llen(`${key}:active`), redis.zcard(`${key}:delayed`), redis.zcard(`${key}:prioritized`)]);
       total += wait + active + delayed + prioritized;
     }

@@ -1,7 +1,7 @@
 import { consumingContexts } from '@storefront/events';
 import { eventsConfig, listFailedEvents, retryFailedEvents, type EventsConfig } from '@storefront/messaging';
 import { failedEventsTable } from './failed-events-table';
-import { assertRedisReachable, displayRedisUrl } from './redis-reachability';
+import { assertQueuesReachable, displayQueues } from './redis-reachability';
 
 /**
  * `pnpm events failed` and `pnpm events retry <event-id|--all>`: the failed sets of the consuming
@@ -69,7 +69,7 @@ async function retry(config: EventsConfig, queues: readonly string[], which: { e
 function withDeadline<T>(work: Promise<T>, config: EventsConfig): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CommandFailed(`Redis at ${displayRedisUrl(config.redisUrl)} stopped answering; nothing more was done`)), OPERATION_DEADLINE_MS);
+    timer = setTimeout(() => reject(new CommandFailed(`${displayQueues(config)} stopped answering; nothing more was done`)), OPERATION_DEADLINE_MS);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
@@ -83,7 +83,7 @@ export async function main(args: readonly string[]): Promise<number> {
     }
     const config = eventsConfig();
     const queues = consumingContexts();
-    await assertRedisReachable(config.redisUrl);
+    await assertQueuesReachable(config);
     await withDeadline(command.kind === 'failed' ? listFailed(config, queues) : retry(config, queues, command.which), config);
     return 0;
   } catch (error) {

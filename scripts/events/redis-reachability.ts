@@ -1,14 +1,17 @@
-import { connectRedis } from '@storefront/messaging';
+import { Client } from 'pg';
+import { connectRedis, type EventsConfig } from '@storefront/messaging';
 
-/** The URL as it may be printed: without a password. */
+/** The URL (or a cluster's list of URLs) as it may be printed: without a password. */
 export function displayRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
+  return url.split(',').map((node) => {
+    try {
+      const parsed = new URL(node.trim());
+      if (parsed.password) parsed.password = '***';
+      return parsed.toString().replace(/\/$/, '');
+    } catch {
+      return node.trim();
+    }
+  }).join(',');
 }
 
 /** The most telling line of a connection error (Node reports a refused dual-stack connect as an AggregateError with no message). */
@@ -41,5 +44,35 @@ export async function assertRedisReachable(url: string, timeoutMs = 3_000): Prom
     throw new Error(`cannot reach Redis at ${displayRedisUrl(url)} (${reason(error)}); is it running? Set REDIS_URL to point elsewhere.`);
   } finally {
     redis.disconnect();
+  }
+}
+
+/** The events database's URL as it may be printed: without a password. */
+function displayDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Where the queues live, as it may be printed. */
+export function displayQueues(config: EventsConfig): string {
+  return config.backend === 'postgres' ? `PostgreSQL at ${displayDatabaseUrl(config.databaseUrl)}` : `Redis at ${displayRedisUrl(config.redisUrl)}`;
+}
+
+/** `assertRedisReachable`, or its PostgreSQL counterpart when the queues live there. */
+export async function assertQueuesReachable(config: EventsConfig, timeoutMs = 3_000): Promise<void> {
+  if (config.backend === 'redis') return assertRedisReachable(config.redisUrl, timeoutMs);
+  const client = new Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: timeoutMs });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`cannot reach the queues' database at ${displayDatabaseUrl(config.databaseUrl)} (${reason(error)}); is it running? Set EVENTS_DATABASE_URL to point elsewhere.`);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { dropDatabase, ensureDatabase } from '@storefront/db-tools';
 import type { RunningServer } from '@storefront/platform';
 import { issueToken } from '../../gateway/src/auth/tokens';
 import type { GatewayConfig } from '../../gateway/src/config';
@@ -106,6 +107,25 @@ describe('when Redis cannot be reached', () => {
       warn.mockRestore();
       if (previousLevel === undefined) delete process.env.LOG_LEVEL;
       else process.env.LOG_LEVEL = previousLevel;
+    }
+  });
+});
+
+describe('counted in PostgreSQL, for an installation without Redis', () => {
+  it('holds across two gateway instances sharing the database, and a signed-in caller has a budget of its own', async () => {
+    const databaseUrl = `${process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432'}/storefront_test_rate_${randomBytes(4).toString('hex')}`;
+    await ensureDatabase(databaseUrl);
+    const onPostgres = { ...rateLimit, databaseUrl, redisUrl: 'redis://127.0.0.1:1' };
+    const pair = [await startGateway(gatewayConfig({ rateLimit: onPostgres })), await startGateway(gatewayConfig({ rateLimit: onPostgres }))] as const;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < POINTS + 2; i += 1) statuses.push((await post(pair[i % 2]!, '{ __typename }')).status);
+      expect(statuses).toEqual([...Array(POINTS).fill(200), 429, 429]);
+      const dave = await issueToken(JWT_SECRET, 'dave', ['customer']);
+      expect((await post(pair[0], '{ __typename }', dave)).status).toBe(200);
+    } finally {
+      await Promise.all(pair.map((gateway) => gateway.stop()));
+      await dropDatabase(databaseUrl);
     }
   });
 });

@@ -47,9 +47,9 @@ export class DevProcess {
     if (!('NODE_ENV' in extraEnv)) delete this.env.NODE_ENV;
   }
 
-  /** Starts it and waits until it says it is ready (or exits, or the deadline passes). */
-  async start(deadlineMs = 100_000): Promise<void> {
-    const child = spawn(path.join(this.root, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts'], { cwd: this.root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  /** Starts it (with `args`, such as `--embedded`) and waits until it says it is ready (or exits, or the deadline passes). */
+  async start(deadlineMs = 100_000, args: readonly string[] = []): Promise<void> {
+    const child = spawn(path.join(this.root, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts', ...args], { cwd: this.root, env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import IORedis from 'ioredis';
-import { eventsConfig, type EventsConfig } from '@storefront/messaging';
+import { Cluster, type Redis } from 'ioredis';
+import { connectRedisClient } from '@storefront/platform';
+import { Client } from 'pg';
+import { ensureDatabase } from '@storefront/db-tools';
+import { eventsConfig, queueSchema, type EventsBackend, type EventsConfig } from '@storefront/messaging';
 
 /**
  * Event settings for one test run: its own key prefix on the machine's Redis (so it never takes
@@ -8,22 +11,68 @@ import { eventsConfig, type EventsConfig } from '@storefront/messaging';
  * taken over quickly, and short backoff so retries finish within a test.
  */
 export function testEventsConfig(overrides: Partial<EventsConfig> = {}): EventsConfig {
-  return { ...eventsConfig(), prefix: `{test-${randomBytes(4).toString('hex')}}`, backoffMs: 50, ...overrides };
+  return {
+    ...eventsConfig(),
+    backend: testEventsBackend(),
+    databaseUrl: TEST_EVENTS_DATABASE_URL,
+    prefix: `test-${randomBytes(4).toString('hex')}`,
+    backoffMs: 50,
+    ...overrides,
+  };
 }
 
-/** Removes every key the run left under its prefix. */
+const TEST_EVENTS_DATABASE_URL = `${process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432'}/storefront_test_events`;
+
+/** The queue backend the tests of this file run on: `TEST_EVENTS_BACKEND`, Redis unless it says `postgres`. */
+function testEventsBackend(): EventsBackend {
+  return process.env.TEST_EVENTS_BACKEND === 'postgres' ? 'postgres' : 'redis';
+}
+
+/** Runs the rest of this test file on BullMQ's PostgreSQL backend (its queues in the shared test events database). */
+export function onPostgresQueues(): void {
+  process.env.TEST_EVENTS_BACKEND = 'postgres';
+  beforeAll(() => ensureDatabase(TEST_EVENTS_DATABASE_URL));
+  afterAll(() => {
+    delete process.env.TEST_EVENTS_BACKEND;
+  });
+}
+
+/** Removes every key the run left under its prefix (on each master, when Redis is a cluster), or its schema with PostgreSQL queues. */
 export async function removeEventKeys(config: EventsConfig): Promise<void> {
-  const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
+  if (config.backend === 'postgres') {
+    const client = new Client({ connectionString: config.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS "${queueSchema(config)}" CASCADE`);
+    } finally {
+      await client.end();
+    }
+    return;
   }
+  const client = connectRedisClient(config.redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const nodes = client instanceof Cluster ? await clusterMasters(client) : [client];
+    for (const redis of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.prefix}:*`, 'COUNT', 1000);
+        // One key per command (in a cluster the keys of one page may live in different slots), pipelined.
+        if (keys.length > 0) await keys.reduce((pipeline, key) => pipeline.del(key), redis.pipeline()).exec();
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function clusterMasters(cluster: Cluster): Promise<Redis[]> {
+  await new Promise<void>((resolve, reject) => {
+    if (cluster.status === 'ready') resolve();
+    cluster.once('ready', () => resolve());
+    cluster.once('error', reject);
+  });
+  return cluster.nodes('master');
 }
 
 /** Asks again until `probe` gives something other than undefined, or fails after the deadline. */

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { createLogger } from '@storefront/platform';
+import { Pool } from 'pg';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { connectRedisClient, createLogger } from '@storefront/platform';
 import type { RateLimitSettings } from '../edge-settings';
 import { callerKey } from '../auth/caller';
 import { sendHttpError } from '../errors/http-error';
@@ -17,33 +17,23 @@ export interface CallerRateLimit {
 
 /**
  * A budget of requests per caller and window, counted in Redis so that it holds across every
- * gateway instance sharing the same Redis and key prefix. Over budget: 429 with Retry-After.
- * Redis unreachable: the request goes through (a storefront that stops selling because its
- * limiter's store is down is worse than one briefly unthrottled), and the gateway says so once
- * in its log, and again once Redis is back.
+ * gateway instance sharing the same Redis and key prefix (or in PostgreSQL, where no Redis runs:
+ * `RATE_LIMIT_DATABASE_URL`, a table `gateway_rate_limits` created on first use). Over budget:
+ * 429 with Retry-After. Store unreachable: the request goes through (a storefront that stops
+ * selling because its limiter's store is down is worse than one briefly unthrottled), and the
+ * gateway says so once in its log, and again once the store is back.
  */
 export function callerRateLimit(settings: RateLimitSettings): CallerRateLimit {
-  const redis = new Redis(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
-  const connected = new Promise<void>((resolve) => {
-    redis.once('ready', resolve);
-    redis.once('error', () => resolve());
-  });
-  const limiter = new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix: settings.keyPrefix,
-    points: settings.points,
-    duration: settings.windowSeconds,
-    rejectIfRedisNotReady: true,
-  });
+  const { name, limiter, connected, close, onStoreError, onStoreReady } = settings.databaseUrl ? postgresStore(settings, settings.databaseUrl) : redisStore(settings);
   let failingOpen = false;
   const failOpen = (cause: unknown) => {
     if (failingOpen) return;
     failingOpen = true;
-    log.warn(`rate limiting is off while Redis is unreachable (${cause instanceof Error ? cause.message : String(cause)})`);
+    log.warn(`rate limiting is off while ${name} is unreachable (${cause instanceof Error ? cause.message : String(cause)})`);
   };
-  redis.on('error', failOpen);
-  redis.on('ready', () => {
-    if (failingOpen) log.info('Redis is back: rate limiting is on again');
+  onStoreError(failOpen);
+  onStoreReady(() => {
+    if (failingOpen) log.info(`${name} is back: rate limiting is on again`);
     failingOpen = false;
   });
 
@@ -64,8 +54,63 @@ export function callerRateLimit(settings: RateLimitSettings): CallerRateLimit {
   return {
     middleware,
     connected,
-    async close() {
-      redis.disconnect();
+    close,
+  };
+}
+
+interface CounterStore {
+  name: 'Redis' | 'PostgreSQL';
+  limiter: RateLimiterAbstract;
+  connected: Promise<void>;
+  close(): Promise<void>;
+  onStoreError(listener: (cause: unknown) => void): void;
+  onStoreReady(listener: () => void): void;
+}
+
+function redisStore(settings: RateLimitSettings): CounterStore {
+  const redis = connectRedisClient(settings.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  const connected = new Promise<void>((resolve) => {
+    redis.once('ready', resolve);
+    redis.once('error', () => resolve());
+  });
+  const limiter = new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: settings.keyPrefix,
+    points: settings.points,
+    duration: settings.windowSeconds,
+    rejectIfRedisNotReady: true,
+  });
+  return {
+    name: 'Redis',
+    limiter,
+    connected,
+    close: async () => redis.disconnect(),
+    onStoreError: (listener) => redis.on('error', listener),
+    onStoreReady: (listener) => redis.on('ready', listener),
+  };
+}
+
+function postgresStore(settings: RateLimitSettings, databaseUrl: string): CounterStore {
+  const pool = new Pool({ connectionString: databaseUrl, max: 4, connectionTimeoutMillis: 2000 });
+  const errors: ((cause: unknown) => void)[] = [];
+  const readies: (() => void)[] = [];
+  pool.on('error', (error) => errors.forEach((listener) => listener(error)));
+  let created: () => void = () => undefined;
+  const connected = new Promise<void>((resolve) => (created = resolve));
+  const limiter = new RateLimiterPostgres(
+    { storeClient: pool, tableName: 'gateway_rate_limits', keyPrefix: settings.keyPrefix, points: settings.points, duration: settings.windowSeconds, clearExpiredByTimeout: true },
+    (error?: Error) => {
+      if (error) errors.forEach((listener) => listener(error));
+      else readies.forEach((listener) => listener());
+      created();
     },
+  );
+  return {
+    name: 'PostgreSQL',
+    limiter,
+    connected,
+    close: () => pool.end(),
+    onStoreError: (listener) => errors.push(listener),
+    onStoreReady: (listener) => readies.push(listener),
   };
 }

@@ -1,10 +1,9 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { describeIssues, envelopeSchema, type EventContract, type EventOf, type Subscriptions } from '@storefront/events';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import type { SqlExecutor } from './outbox';
-import { connectRedis, warnUnlessNoEviction } from './redis-connection';
+import { openQueueTransport, type AnyWorker, type QueueTransport } from './queue-transport';
 
 /** What a context does with one event, inside the transaction that also records it in the inbox. */
 export interface EventHandler<Tx, C extends EventContract = EventContract> {
@@ -39,8 +38,8 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
 export class EventConsumer<Tx extends SqlExecutor> {
   private readonly handlers = new Map<string, EventHandler<Tx>>();
   private readonly log: Logger;
-  private worker: Worker | null = null;
-  private redis: Redis | null = null;
+  private worker: AnyWorker | null = null;
+  private transport: QueueTransport | null = null;
 
   constructor(private readonly options: EventConsumerOptions<Tx>) {
     const { context, events } = options.subscriptions;
@@ -81,12 +80,8 @@ export class EventConsumer<Tx extends SqlExecutor> {
 
   async start(): Promise<void> {
     const { events } = this.options;
-    this.redis = connectRedis(events.redisUrl, 'worker');
-    // Not awaited: with Redis down at start-up the check waits for it, and the worker must start anyway.
-    void warnUnlessNoEviction(this.redis, this.log);
-    this.worker = new Worker(this.queueName, (job: Job) => this.process(job), {
-      connection: this.redis,
-      prefix: events.prefix,
+    this.transport = openQueueTransport(events, 'worker', this.log);
+    this.worker = this.transport.worker(this.queueName, (job: Job) => this.process(job), {
       concurrency: events.concurrency,
       lockDuration: events.lockDurationMs,
       stalledInterval: events.lockDurationMs,
@@ -103,7 +98,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
   /** Stops taking jobs and waits for the ones in flight to finish. */
   async stop(): Promise<void> {
     await this.worker?.close();
-    this.redis?.disconnect();
+    this.transport?.close();
   }
 
   private async process(job: Job): Promise<string> {

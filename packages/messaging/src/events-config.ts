@@ -1,9 +1,26 @@
 type Env = Record<string, string | undefined>;
 
+export const EVENTS_BACKENDS = ['redis', 'postgres'] as const;
+export type EventsBackend = (typeof EVENTS_BACKENDS)[number];
+
+/** Where a queue database lives when none is configured: beside the contexts' own, on the same server. */
+export const DEFAULT_EVENTS_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/storefront_events';
+
+function backendOf(env: Env): EventsBackend {
+  const raw = env.EVENTS_BACKEND;
+  if (raw === undefined || raw === '') return 'redis';
+  if ((EVENTS_BACKENDS as readonly string[]).includes(raw)) return raw as EventsBackend;
+  throw new Error(`EVENTS_BACKEND must be one of ${EVENTS_BACKENDS.join(', ')}, got "${raw}"`);
+}
+
 /** How a context reaches the event bus and how hard it tries. Read once from the environment. */
 export interface EventsConfig {
+  /** Where the queues live: Redis (the default), or PostgreSQL through BullMQ's own PostgreSQL backend. */
+  backend: EventsBackend;
   redisUrl: string;
-  /** Prefix of every BullMQ key; the braces make it a Redis Cluster hash tag, so a queue's keys share a slot. */
+  /** The PostgreSQL database the queues live in when `backend` is `postgres` (one schema per prefix). */
+  databaseUrl: string;
+  /** Prefix of every BullMQ key (see `queuePrefix` for how a queue's keys are laid out). */
   prefix: string;
   /** Deliveries of one event to one consumer before it lands in the failed set. */
   attempts: number;
@@ -25,11 +42,35 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
 
 export function eventsConfig(env: Env = process.env): EventsConfig {
   return {
-    redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    prefix: env.EVENTS_PREFIX ?? '{storefront}',
+    backend: backendOf(env),
+    redisUrl: env.REDIS_URL || 'redis://127.0.0.1:6379',
+    databaseUrl: env.EVENTS_DATABASE_URL || DEFAULT_EVENTS_DATABASE_URL,
+    prefix: env.EVENTS_PREFIX || 'storefront',
     attempts: positiveInteger(env, 'EVENTS_ATTEMPTS', 8),
     backoffMs: positiveInteger(env, 'EVENTS_BACKOFF_MS', 250),
     concurrency: positiveInteger(env, 'EVENTS_CONCURRENCY', 8),
     lockDurationMs: positiveInteger(env, 'EVENTS_LOCK_DURATION_MS', 30_000),
   };
+}
+
+/**
+ * The BullMQ prefix of one queue. Each queue's keys carry its name as a Redis Cluster hash tag,
+ * `storefront:{inventory}:inventory:wait`, so that one queue's keys share a slot (BullMQ's scripts
+ * need that) while different queues spread over a cluster's shards. A configured prefix that
+ * already has a hash tag (`{storefront}`, the layout before per-queue tags) is kept as it is: every
+ * queue then lives in that one slot, which is how an installation upgrades without moving the
+ * jobs it already holds.
+ */
+export function queuePrefix(events: Pick<EventsConfig, 'prefix'>, queue: string): string {
+  return events.prefix.includes('{') ? events.prefix : `${events.prefix}:{${queue}}`;
+}
+
+/**
+ * The PostgreSQL schema the queues of a prefix live in, with the PostgreSQL backend: the prefix
+ * in lower case, every character other than a letter, a digit or `_` made `_` (`storefront`,
+ * `test_1a2b3c4d`). It plays the part the key prefix plays in Redis: one installation's queues,
+ * apart from another's in the same database.
+ */
+export function queueSchema(events: Pick<EventsConfig, 'prefix'>): string {
+  return events.prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 }

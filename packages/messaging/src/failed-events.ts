@@ -1,7 +1,6 @@
-import { Queue } from 'bullmq';
 import { consumingContexts } from '@storefront/events';
 import type { EventsConfig } from './events-config';
-import { connectRedis } from './redis-connection';
+import { openQueueTransport, type AnyQueue } from './queue-transport';
 
 export interface FailedEvent {
   queue: string;
@@ -13,16 +12,16 @@ export interface FailedEvent {
 }
 
 /** Opens the consuming contexts' queues for inspection, and closes them after. */
-async function withQueues<T>(config: EventsConfig, queues: readonly string[], work: (queues: Queue[]) => Promise<T>): Promise<T> {
-  const redis = connectRedis(config.redisUrl, 'inspector');
-  const opened = queues.map((name) => new Queue(name, { connection: redis, prefix: config.prefix }));
+async function withQueues<T>(config: EventsConfig, queues: readonly string[], work: (queues: AnyQueue[]) => Promise<T>): Promise<T> {
+  const transport = openQueueTransport(config, 'inspector');
+  const opened = queues.map((name) => transport.queue(name));
   // Errors surface on the calls below; the queues' own reconnect noise is not news.
   for (const queue of opened) queue.on('error', () => undefined);
   try {
     return await work(opened);
   } finally {
     await Promise.all(opened.map((queue) => queue.close()));
-    redis.disconnect();
+    transport.close();
   }
 }
 

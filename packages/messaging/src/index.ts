@@ -5,3 +5,4 @@ export * from './outbox-relay';
 export * from './event-consumer';
 export * from './failed-events';
 export * from './event-delivery';
+export * from './queue-transport';

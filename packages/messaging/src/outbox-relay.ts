@@ -1,11 +1,9 @@
 import { Client, Pool } from 'pg';
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { subscribersOf, type EventEnvelope } from '@storefront/events';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import { jobFor } from './job-options';
-import { connectRedis } from './redis-connection';
+import { openQueueTransport, type AnyQueue, type QueueTransport } from './queue-transport';
 
 export interface OutboxRelayOptions {
   context: string;
@@ -47,8 +45,8 @@ const toEnvelope = (row: OutboxRow): EventEnvelope => ({
  */
 export class OutboxRelay {
   private readonly pool: Pool;
-  private readonly redis: Redis;
-  private readonly queues = new Map<string, Queue>();
+  private readonly transport: QueueTransport;
+  private readonly queues = new Map<string, AnyQueue>();
   private readonly log: Logger;
   private readonly batchSize: number;
   private listener: Client | null = null;
@@ -64,7 +62,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.pool = new Pool({ connectionString: options.databaseUrl, max: 2 });
     this.pool.on('error', () => undefined);
-    this.redis = connectRedis(options.events.redisUrl, 'publisher');
+    this.transport = openQueueTransport(options.events, 'publisher');
     this.log = options.log ?? createLogger(`${options.context}:outbox`);
     this.batchSize = options.batchSize ?? 200;
   }
@@ -115,15 +113,15 @@ export class OutboxRelay {
     this.wake?.();
     await this.running;
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    this.redis.disconnect();
+    this.transport.close();
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
   }
 
-  private queue(context: string): Queue {
+  private queue(context: string): AnyQueue {
     let queue = this.queues.get(context);
     if (!queue) {
-      queue = new Queue(context, { connection: this.redis, prefix: this.options.events.prefix });
+      queue = this.transport.queue(context);
       queue.on('error', () => undefined);
       this.queues.set(context, queue);
     }

@@ -1,13 +1,12 @@
-import IORedis, { type Redis } from 'ioredis';
-import type { Logger } from '@storefront/platform';
+import { connectRedisClient, type Logger, type RedisClient } from '@storefront/platform';
 
 /**
  * A worker's connection waits out a Redis outage (BullMQ requires `maxRetriesPerRequest: null`);
  * a publisher's fails fast instead, so that the relay leaves its rows in the outbox and tries again;
  * an inspector's fails after one retry, so a command-line tool never hangs on a Redis that is down.
  */
-export function connectRedis(url: string, role: 'worker' | 'publisher' | 'inspector'): Redis {
-  const redis = new IORedis(url, {
+export function connectRedis(url: string, role: 'worker' | 'publisher' | 'inspector'): RedisClient {
+  const redis = connectRedisClient(url, {
     maxRetriesPerRequest: role === 'worker' ? null : 1,
     // An inspector (the failed-set tools) queues its first commands until connected, then gives up quickly.
     enableOfflineQueue: role !== 'publisher',
@@ -20,7 +19,7 @@ export function connectRedis(url: string, role: 'worker' | 'publisher' | 'inspec
 }
 
 /** BullMQ loses jobs if Redis evicts keys under memory pressure: say so loudly at start-up. */
-export async function warnUnlessNoEviction(redis: Redis, log: Logger): Promise<void> {
+export async function warnUnlessNoEviction(redis: RedisClient, log: Logger): Promise<void> {
   try {
     const reply = (await redis.config('GET', 'maxmemory-policy')) as string[];
     const policy = reply[1];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { Queue } from 'bullmq';
 import { defineSubscriptions, ProductCreatedV1 } from '@storefront/events';
-import { EventConsumer, on, appendToOutbox, type EventsConfig, type SqlExecutor, type OutgoingEvent } from '../src';
+import { EventConsumer, on, appendToOutbox, openQueueTransport, queuePrefix, type AnyQueue, type EventsConfig, type SqlExecutor, type OutgoingEvent } from '../src';
 import { scratchDatabase } from '../../../test/support/scratch-subgraph';
 
 /** A pg client seen through the one method the outbox and inbox need. */
@@ -101,14 +101,16 @@ export function effectConsumer(consumer: Pool, events: EventsConfig, before?: (e
 }
 
 /** Inventory's queue under the test's prefix, for looking inside. */
-export function inventoryQueue(events: EventsConfig): Queue {
+export function inventoryQueue(events: EventsConfig): AnyQueue {
+  // A PostgreSQL queue owns its pool, and close() ends it.
+  if (events.backend === 'postgres') return openQueueTransport(events, 'publisher').queue('inventory');
   const url = new URL(events.redisUrl);
   // Given options rather than a connection, the queue owns its connection and close() ends it.
-  return new Queue('inventory', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: events.prefix });
+  return new Queue('inventory', { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: queuePrefix(events, 'inventory') });
 }
 
 /** Whether nothing is waiting, delayed or running, and `completed` jobs have finished. */
-export async function drained(queue: Queue, completed: number): Promise<true | undefined> {
+export async function drained(queue: AnyQueue, completed: number): Promise<true | undefined> {
   const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed');
   const pending = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
   return pending === 0 && counts.completed === completed ? true : undefined;

@@ -24,7 +24,7 @@ function startStallingConsumer(): Promise<{ output: () => string }> {
   // node itself, with tsx as a loader: the tsx CLI would run the worker in a grandchild that SIGKILL never reaches.
   child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures/stalling-consumer.ts')], {
     cwd: path.resolve(__dirname, '../../..'),
-    env: { ...process.env, CONSUMER_URL: databases.consumerUrl, REDIS_URL: events.redisUrl, EVENTS_PREFIX: events.prefix, EVENTS_LOCK_DURATION_MS: '1000', LOG_LEVEL: 'silent' },
+    env: { ...process.env, CONSUMER_URL: databases.consumerUrl, REDIS_URL: events.redisUrl, EVENTS_BACKEND: events.backend, EVENTS_DATABASE_URL: events.databaseUrl, EVENTS_PREFIX: events.prefix, EVENTS_LOCK_DURATION_MS: '1000', LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -13,3 +13,4 @@ export * from './run-main';
 export * from './system-environment';
 export * from './context-declarations';
 export * from './transactions';
+export * from './redis-client';

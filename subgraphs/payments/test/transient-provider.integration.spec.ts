@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { connectRedis } from '@storefront/messaging';
+import { connectRedis, queuePrefix } from '@storefront/messaging';
 import { eventually } from '../../../test/support/event-bus';
 import { anOrderId, orderPlaced, stockReserved } from './saga-events';
 import { outboxOf, paymentOf, providerBooksOf, startHarness } from './payments-harness';
@@ -26,7 +26,7 @@ describe('a provider that fails transiently, through the real queue', () => {
     expect((await outboxOf(payments.db, orderId)).map((event) => event.type)).toEqual(['payments.payment-authorized.v1']);
 
     const redis = connectRedis(payments.events.redisUrl, 'worker');
-    const queue = new Queue('payments', { connection: redis, prefix: payments.events.prefix });
+    const queue = new Queue('payments', { connection: redis, prefix: queuePrefix(payments.events, 'payments') });
     try {
       const job = await eventually(async () => {
         const found = await queue.getJob(reserved.id);
