@@ -1,9 +1,9 @@
-import { connectRedis, queuePrefix, retryFailedEvents, listFailedEvents, type EventsConfig } from '@storefront/messaging';
+import { connectRedis, listFailedEvents, queuePrefix, retryFailedEvents, type EventsConfig } from '@storefront/messaging';
 import { consumingContexts } from '@storefront/events';
 import { ofContext } from '../system/contexts';
 import { hasTable, onDatabase } from './audit-line';
 
-/** Jobs waiting, running or waiting to be retried, over every consuming context's queue. */
+/** Jobs waiting, running or waiting to be retried, over every consuming context's queue (on Redis, which the run uses). */
 export async function jobsInFlight(events: EventsConfig): Promise<number> {
   const redis = connectRedis(events.redisUrl, 'inspector');
   try {

@@ -33,6 +33,8 @@ export interface LoadSettings {
   watcher: OrderStatusWatcher;
   /** How long one step may keep being retried through faults before the customer gives up on it. */
   stepDeadlineMs: number;
+  /** How long a customer waits for the saga to confirm, reject or cancel an order (faults included). */
+  sagaDeadlineMs: number;
 }
 
 export interface LoadOutcome {
@@ -192,7 +194,7 @@ export class Shoppers {
         return;
       }
       // Waits as long as the saga takes, faults included: a provider outage can hold payment for minutes.
-      const status = await this.settings.watcher.until(order.id, ['CONFIRMED', 'REJECTED', 'CANCELLED'], 20 * this.settings.stepDeadlineMs);
+      const status = await this.settings.watcher.until(order.id, ['CONFIRMED', 'REJECTED', 'CANCELLED'], this.settings.sagaDeadlineMs);
       if (status !== 'CONFIRMED') {
         order.notes.push(`never confirmed (${status ?? 'still waiting'})`);
         return;
@@ -219,6 +221,11 @@ export class Shoppers {
       const answer = await this.request<Record<string, { errors: { code: string }[] }>>(operation, { orderId: order.id }, this.admin, deadline);
       const codes = answer[field]!.errors.map((error) => error.code);
       if (codes.length === 0) return;
+      // The answer to an earlier try may have been lost in a fault after shipping had done it: a
+      // repeated dispatch (or delivery) is then refused, and the shipment shows it was done.
+      const shown = await this.request<{ order: { shipment: { status: string } | null } | null }>('Order', { id: order.id }, this.admin, deadline);
+      const done = operation === 'Dispatch' ? ['DISPATCHED', 'DELIVERED'] : ['DELIVERED'];
+      if (done.includes(shown.order?.shipment?.status ?? '')) return;
       if (Date.now() > deadline) {
         order.notes.push(`${operation} refused: ${codes.join(',')}`);
         throw new GaveUp(`${operation}: ${codes.join(',')}`);
