@@ -65,8 +65,8 @@ const composeAndCheck = async (dir: string, ...args: string[]) => {
 describe('pnpm schema:check on a copy of this repository', () => {
   it('passes a composed nullable field, fails a stale supergraph, Product.sku removed and a value type clash', async () => {
     const addSubtitle = (): string => edited(CATALOG, '  status: ProductStatus!\n}', '  status: ProductStatus!\n  "A line under the name."\n  subtitle: String\n}');
-    const withoutSku = edited(CATALOG, 'type Product @key(fields: "id") {\n  id: ID!\n  sku: String!\n', 'type Product @key(fields: "id") {\n  id: ID!\n');
-    const clash = edited(SHIPPING, 'type Money @shareable {\n  amount: Int!', 'type Money @shareable {\n  amount: Float!');
+    const withoutSku = edited(CATALOG, 'type Product @key(fields: "id") @cacheControl(maxAge: 60) {\n  id: ID!\n  sku: String!\n', 'type Product @key(fields: "id") @cacheControl(maxAge: 60) {\n  id: ID!\n');
+    const clash = edited(SHIPPING, 'type Money @shareable @cacheControl(inheritMaxAge: true) {\n  amount: Int!', 'type Money @shareable @cacheControl(inheritMaxAge: true) {\n  amount: Float!');
     const [composed, stale, removed, clashed] = await Promise.all([
       composeAndCheck(addSubtitle()),
       script('schema-check.ts', '--root', addSubtitle()),
