@@ -37,7 +37,7 @@ describe('loadConfig', () => {
   });
 
   it('shares identical reads and caches anonymous responses by default, under the event prefix', () => {
-    expect(loadConfig({})).toMatchObject({ deduplicateSubgraphFetches: true, responseCache: { redisUrl: 'redis://127.0.0.1:6379', keyPrefix: '{storefront}:gateway:response' } });
+    expect(loadConfig({})).toMatchObject({ deduplicateSubgraphFetches: true, responseCache: { redisUrl: 'redis://127.0.0.1:6379', keyPrefix: 'storefront:gateway:response' } });
     expect(loadConfig({ EVENTS_PREFIX: '{run-1}', REDIS_URL: 'redis://cache:6379' }).responseCache).toEqual({ redisUrl: 'redis://cache:6379', keyPrefix: '{run-1}:gateway:response' });
     expect(loadConfig({ RESPONSE_CACHE_KEY_PREFIX: 'shop:responses' }).responseCache?.keyPrefix).toBe('shop:responses');
   });

@@ -85,7 +85,7 @@ export function responseCacheFrom(env: Env): { redisUrl: string; keyPrefix: stri
   if (!flagFrom(env, 'RESPONSE_CACHE', true)) return undefined;
   return {
     redisUrl: env.REDIS_URL || DEFAULT_RATE_LIMIT.redisUrl,
-    keyPrefix: env.RESPONSE_CACHE_KEY_PREFIX || `${env.EVENTS_PREFIX || '{storefront}'}:gateway:response`,
+    keyPrefix: env.RESPONSE_CACHE_KEY_PREFIX || `${env.EVENTS_PREFIX || 'storefront'}:gateway:response`,
   };
 }
 
