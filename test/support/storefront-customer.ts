@@ -59,6 +59,39 @@ export class Storefront {
     }, 'ordering to sell the products');
   }
 
+  /**
+   * A shopper's checkout through the storefront's own operations: the product into the cart (once
+   * ordering sells it), the first shipping option quoted for `country`, then `Checkout` with the
+   * total the cart showed. Returns the order's id.
+   */
+  async checkoutOnceSellable(customer: string, productId: string, quantity: number, country = 'DE'): Promise<string> {
+    await eventually(async () => {
+      const added = await graphql(this.endpoint, ops.AddToCart!, { input: { productId, quantity } }, customer);
+      if (!added.data?.addToCart) throw new Error(`addToCart failed: ${JSON.stringify(added.errors)}`);
+      const errors = added.data.addToCart.errors as { code: string }[];
+      if (errors.some((error) => error.code === 'UNKNOWN_PRODUCT')) return undefined;
+      if (errors.length > 0) throw new Error(`addToCart refused: ${JSON.stringify(errors)}`);
+      return true;
+    }, 'ordering to sell the product');
+    const quoted = await graphql(this.endpoint, ops.Cart!, { country }, customer);
+    const option = quoted.data?.me?.cart?.shippingOptions?.[0] as { id: string } | undefined;
+    if (!option) throw new Error(`no shipping option for ${country}: ${JSON.stringify(quoted.errors ?? quoted.data)}`);
+    const priced = await graphql(this.endpoint, ops.Cart!, { country, shippingOptionId: option.id }, customer);
+    const expectedTotal = priced.data!.me.cart.total as { amount: number; currency: string };
+    const input = {
+      idempotencyKey: randomUUID(),
+      shippingAddress: { name: 'Ada Lovelace', line1: 'Hauptstraße 1', line2: null, city: 'Berlin', postalCode: '10115', country },
+      contactEmail: 'ada@example.com',
+      paymentToken: 'tok_visa',
+      shippingOptionId: option.id,
+      expectedTotal: { amount: expectedTotal.amount, currency: expectedTotal.currency },
+    };
+    const placed = await graphql(this.endpoint, ops.Checkout!, { input }, customer);
+    if (!placed.data?.checkout) throw new Error(`checkout failed: ${JSON.stringify(placed.errors)}`);
+    if ((placed.data.checkout.errors as unknown[]).length > 0) throw new Error(`checkout refused: ${JSON.stringify(placed.data.checkout.errors)}`);
+    return placed.data.checkout.order.id as string;
+  }
+
   async order(id: string, token: string): Promise<OrderView | null> {
     const result = await graphql<{ order: OrderView | null }>(this.endpoint, ops.Order!, { id }, token);
     if (result.errors) throw new Error(JSON.stringify(result.errors));
