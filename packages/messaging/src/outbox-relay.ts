@@ -49,7 +49,7 @@ const toEnvelope = (row: OutboxRow): EventEnvelope => ({
  */
 export class OutboxRelay {
   private readonly pool: Pool;
-  private readonly transport: QueueTransport;
+  private transport: QueueTransport;
   private readonly live: LiveAnnouncer;
   private readonly queues = new Map<string, AnyQueue>();
   private readonly log: Logger;
@@ -145,6 +145,14 @@ export class OutboxRelay {
     return queue;
   }
 
+  private renewQueues(): void {
+    const stale = [...this.queues.values()];
+    const transport = this.transport;
+    this.queues.clear();
+    this.transport = openQueueTransport(this.options.events, 'publisher');
+    void Promise.allSettled(stale.map((queue) => queue.close())).then(() => transport.close());
+  }
+
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopped) {
@@ -159,6 +167,9 @@ export class OutboxRelay {
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 50 === 0) this.log.warn(`cannot publish events yet (${(error as Error).message}); they stay in the outbox`);
+        // Queues made while Redis was away, or whose connection went bad with it, can stay unusable
+        // once it is back: after a few failures in a row, publish through fresh ones.
+        if (failures % 3 === 0) this.renewQueues();
       }
       this.backingOff = failures > 0;
       await this.pause(this.backingOff ? Math.min(100 * 2 ** failures, 5_000) : this.options.pollIntervalMs ?? 1_000);

@@ -77,3 +77,31 @@ describe('with Redis stopped', () => {
     }
   });
 });
+
+describe('a relay started while Redis is away', () => {
+  it('publishes what waited once Redis answers, with one effect each', async () => {
+    await stopRedis();
+    const before = (await effectCounts(databases)).effects;
+    await commitEvents(databases, 10, 5);
+    // Both find Redis away: the relay's queues are made while it cannot answer.
+    const relay = new OutboxRelay({ context: 'catalog', databaseUrl: databases.producerUrl, events });
+    relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const consumer = effectConsumer(databases.consumer, events);
+    try {
+      await startRedis();
+      await consumer.start();
+      const counts = await eventually(async () => {
+        const now = await effectCounts(databases);
+        return now.effects >= before + 10 ? now : undefined;
+      }, 'the events committed while Redis was away', 30_000);
+      expect(counts.effects).toBe(before + 10);
+      expect(counts.distinct).toBe(counts.effects);
+      const unpublished = await databases.producer.query('SELECT count(*) FROM outbox WHERE published_at IS NULL');
+      expect(unpublished.rows[0].count).toBe('0');
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+  });
+});
