@@ -10,6 +10,7 @@ import { startEventPipeline, type EventPipeline, type InventoryPlacement } from 
 import { burst, paced, warmUp } from './bench/event-runs';
 import { eventBenchReport } from './bench/event-report';
 import { assertQueuesReachable } from './events/redis-reachability';
+import { setting } from './bench/settings';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -23,14 +24,6 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * run inventory in its own process (catalog stays in this one), EVENTS_CONCURRENCY, and
  * EVENTS_BACKEND=postgres for the queues on BullMQ's PostgreSQL backend (in a database of the run's own).
  */
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const settings = {
   burst: setting('BENCH_BURST', 2_000),

@@ -10,6 +10,7 @@ import { planSagaSystem, removeSagaSystem, startSagaSystem, type RunningSagaSyst
 import { describeDistribution, distribution, table } from './bench/stats';
 import { subscriptionMemory } from './bench/subscription-memory';
 import { ofContext } from './system/contexts';
+import { setting } from './bench/settings';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -26,14 +27,6 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * with BENCH_SUBSCRIBERS connections of BENCH_SUBSCRIPTIONS_PER_CONNECTION (10) subscriptions each,
  * opened from a worker thread (a heap of its own), divided by the number of subscriptions.
  */
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 const subscribers = setting('BENCH_SUBSCRIBERS', 200);
 const spreadMs = setting('BENCH_SPREAD_SECONDS', 60) * 1000;

@@ -16,6 +16,7 @@ import { OrderStatusWatcher } from './chaos/order-status-watcher';
 import { OwnRedis } from './chaos/redis-server';
 import { replayProviderFailures, stillMoving } from './chaos/settle';
 import { Shoppers, type LoadOutcome } from './chaos/shoppers';
+import { setting } from './bench/settings';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
@@ -32,14 +33,6 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * kind of fault once, and kills CHAOS_KILLS_PER_ROUND subgraphs, all by default), CHAOS_SETTLE_SECONDS
  * (600), CHAOS_REDIS_DOWN_SECONDS (8); EVENTS_ATTEMPTS and EVENTS_BACKOFF_MS are passed on.
  */
-function setting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 const settings = {
   orders: setting('CHAOS_ORDERS', 1000),
   customers: setting('CHAOS_CUSTOMERS', 24),

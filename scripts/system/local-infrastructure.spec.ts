@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS } from './contexts';
 import { provideInfrastructure } from './local-infrastructure';
+import { freePort } from '../../test/support/local-servers';
 
 const run = promisify(execFile);
 
@@ -16,13 +16,6 @@ jest.setTimeout(120_000);
 const NOTHING = { postgres: 'postgresql://postgres@127.0.0.1:1', redis: 'redis://127.0.0.1:1' };
 const MACHINE = { postgres: 'postgresql://postgres@127.0.0.1:5432', redis: 'redis://127.0.0.1:6379' };
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 function said(): { lines: string[]; say: (line: string) => void } {
   const lines: string[] = [];

@@ -7,6 +7,7 @@ import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS } from '../../scripts/system/contexts';
 import { DevProcess } from '../support/dev-process';
 import { Storefront } from '../support/storefront-customer';
+import { freePort } from '../support/local-servers';
 
 jest.setTimeout(400_000);
 
@@ -20,13 +21,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const dataParent = mkdtempSync(path.join(tmpdir(), 'storefront-embedded-'));
 const runs: DevProcess[] = [];
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function embeddedDev(port: number): Promise<DevProcess> {
   const dev = new DevProcess(ROOT, CONTEXTS, {

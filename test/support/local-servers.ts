@@ -29,7 +29,7 @@ function portIsFree(port: number): Promise<boolean> {
  * A port that is free now, with `port + offset` free too (a cluster node's bus listens 10000 above
  * its port), between 20000 and 21999 (bus ports up to 31999): below Linux's ephemeral range.
  */
-async function freePort(offset = 0): Promise<number> {
+export async function freePort(offset = 0): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 2_000);
     if ((await portIsFree(port)) && (offset === 0 || (await portIsFree(port + offset)))) return port;
