@@ -11,6 +11,7 @@ import { burst, paced, warmUp } from './bench/event-runs';
 import { eventBenchReport } from './bench/event-report';
 import { assertQueuesReachable } from './events/redis-reachability';
 import { setting } from './bench/settings';
+import { attempt } from './bench/clean-up';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -54,13 +55,6 @@ let interrupted = false;
 let redisReached = false;
 /** Everything the run created goes, whether it finished, failed or was interrupted. */
 function cleanUp(): Promise<void> {
-  const attempt = async (what: string, step: () => Promise<unknown>) => {
-    try {
-      await step();
-    } catch (error) {
-      console.error(`could not ${what}: ${(error as Error).message}`);
-    }
-  };
   cleaning ??= (async () => {
     for (const child of runningChildren) child.kill('SIGTERM');
     await attempt('stop catalog and inventory', async () => pipeline?.stop());

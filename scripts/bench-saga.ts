@@ -11,6 +11,7 @@ import { queueTimings } from './bench/saga-queues';
 import { sagaTimelines, unansweredOrders } from './bench/saga-timings';
 import { ofContext } from './system/contexts';
 import { serverCpuMs } from './bench/service-cpu';
+import { attempt } from './bench/clean-up';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -68,13 +69,6 @@ let cleaning: Promise<void> | null = null;
 
 /** Everything the run created goes, whether it finished, failed or was interrupted. */
 function cleanUp(): Promise<void> {
-  const attempt = async (what: string, step: () => Promise<unknown>) => {
-    try {
-      await step();
-    } catch (error) {
-      console.error(`could not ${what}: ${(error as Error).message}`);
-    }
-  };
   cleaning ??= (async () => {
     await attempt('close the watcher', async () => watcher?.close());
     await attempt('stop the storefront', async () => system?.stop());

@@ -17,6 +17,7 @@ import { OwnRedis } from './chaos/redis-server';
 import { replayProviderFailures, stillMoving } from './chaos/settle';
 import { Shoppers, type LoadOutcome } from './chaos/shoppers';
 import { setting } from './bench/settings';
+import { attempt } from './bench/clean-up';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
@@ -60,13 +61,6 @@ let plan: ReturnType<typeof planSagaSystem> | null = null;
 let cleaning: Promise<void> | null = null;
 
 function cleanUp(): Promise<void> {
-  const attempt = async (what: string, step: () => Promise<unknown>) => {
-    try {
-      await step();
-    } catch (error) {
-      console.error(`could not ${what}: ${(error as Error).message}`);
-    }
-  };
   cleaning ??= (async () => {
     rmSync(outageFile, { force: true });
     await attempt('close the watcher', async () => watcher?.close());
