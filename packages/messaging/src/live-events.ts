@@ -55,6 +55,9 @@ export function liveAnnouncer(events: EventsConfig): LiveAnnouncer {
   redis.on('error', () => undefined);
   return {
     async announce(envelopes) {
+      // A connection still being made (the first announce after start, or after a reconnect) gets a
+      // moment to become ready; one that stays down fails fast below.
+      await readyOrTimeout(redis, 1_000);
       // One PUBLISH per live event, in outbox order, in one round trip.
       const pipeline = redis.pipeline();
       for (const envelope of envelopes) pipeline.publish(liveEventsChannel(events.prefix, envelope.type), JSON.stringify(envelope));
@@ -66,6 +69,19 @@ export function liveAnnouncer(events: EventsConfig): LiveAnnouncer {
       redis.disconnect();
     },
   };
+}
+
+function readyOrTimeout(redis: RedisClient, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+    function done() {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    }
+  });
 }
 
 /**
