@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -33,6 +33,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  * Settings: CHAOS_ORDERS (1000), CHAOS_CUSTOMERS (24), CHAOS_ROUNDS (5: each round injects every
  * kind of fault once, and kills CHAOS_KILLS_PER_ROUND subgraphs, all by default), CHAOS_SETTLE_SECONDS
  * (600), CHAOS_REDIS_DOWN_SECONDS (8); EVENTS_ATTEMPTS and EVENTS_BACKOFF_MS are passed on.
+ * CHAOS_KEEP_DATABASES=1 keeps the contexts' databases of a run whose audit failed, and writes the
+ * storefront's log beside them, for looking into what the audit found (drop them by hand after).
  */
 const settings = {
   orders: setting('CHAOS_ORDERS', 1000),
@@ -59,13 +61,20 @@ let system: RunningSagaSystem | null = null;
 let watcher: OrderStatusWatcher | null = null;
 let plan: ReturnType<typeof planSagaSystem> | null = null;
 let cleaning: Promise<void> | null = null;
+/** Set when the audit failed and CHAOS_KEEP_DATABASES asks to keep what it looked at. */
+let keepDatabases = false;
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     rmSync(outageFile, { force: true });
     await attempt('close the watcher', async () => watcher?.close());
+    if (keepDatabases && system && plan) {
+      const log = path.join(os.tmpdir(), `storefront-chaos-${run}.log`);
+      writeFileSync(log, `${system.output().join('\n')}\n`);
+      console.log(`kept for inspection: ${Object.values(plan.databaseUrls).join(' ')}; the storefront's log: ${log}`);
+    }
     await attempt('stop the storefront', async () => system?.stop());
-    await attempt('remove the databases and Redis keys', async () => plan && redis && (await redis.up(), await removeSagaSystem(plan, devProcess)));
+    if (!keepDatabases) await attempt('remove the databases and Redis keys', async () => plan && redis && (await redis.up(), await removeSagaSystem(plan, devProcess)));
     await attempt('stop the Redis server', async () => redis?.remove());
   })();
   return cleaning;
@@ -196,7 +205,9 @@ async function main(): Promise<number> {
       audit,
     })}\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`,
   );
-  return audit.every((line) => line.passed) && settleMs !== null ? 0 : 1;
+  const passed = audit.every((line) => line.passed) && settleMs !== null;
+  keepDatabases = !passed && process.env.CHAOS_KEEP_DATABASES === '1';
+  return passed ? 0 : 1;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
