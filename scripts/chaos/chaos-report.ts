@@ -10,6 +10,8 @@ export interface ChaosReport {
   kinds: readonly FaultKind[];
   restarts: string[];
   replayed: Record<string, number>;
+  /** Orders whose dispatch and cancellation were sent together, by how each ended. */
+  races: Record<string, number>;
   settleMs: number | null;
   audit: readonly AuditLine[];
 }
@@ -27,6 +29,8 @@ export function chaosReport(report: ChaosReport): string {
   const plans = new Map<string, number>();
   for (const order of load.orders) plans.set(order.plan, (plans.get(order.plan) ?? 0) + 1);
   out.push(`what customers meant to do: ${[...plans].map(([plan, n]) => `${plan} ${n}`).join(', ')}; declined cards ${load.orders.filter((order) => order.paymentToken !== 'tok_visa').length}`);
+  const races = Object.values(report.races).reduce((sum, n) => sum + n, 0);
+  out.push(`dispatch and cancellation sent together: ${races} orders, ending ${Object.entries(report.races).map(([status, n]) => `${status} ${n}`).join(', ') || '-'}`);
   out.push('');
   out.push('faults injected (at, kind, target, back after):');
   for (const kind of report.kinds) {
@@ -38,7 +42,7 @@ export function chaosReport(report: ChaosReport): string {
   out.push(
     `jobs that ran out of attempts during provider outages and were sent back (pnpm events retry): ${replayed.length === 0 ? 'none' : replayed.map(([type, n]) => `${type} ${n}`).join(', ')}` +
       (replayed.length
-        ? '\n  expected: the saga has no payment deadline yet, so an order whose authorization ran out of attempts waits in AWAITING_PAYMENT,\n  and a dispatched order waits for its capture, until an operator replays the failed jobs'
+        ? '\n  expected: an order whose authorization ran out of attempts waits in AWAITING_PAYMENT (its deadline, 30 min, is longer than the run),\n  and a dispatched order waits for its capture, until an operator replays the failed jobs'
         : ''),
   );
   const lastFault = Math.max(...report.faults.map((fault) => fault.recoveredAt));

@@ -33,8 +33,8 @@ export async function stillMoving(databaseUrls: Readonly<Record<string, string>>
 
 /**
  * After a payment provider outage longer than the retry budget, the jobs that ran out of attempts
- * on it are sent back, as an operator does with `pnpm events retry` (the saga has no payment
- * deadline yet that would end those orders by itself). Only those: any other failed job stays
+ * on it are sent back, as an operator does with `pnpm events retry` (the saga's payment deadline,
+ * which would end those orders by itself, is 30 minutes: longer than the run waits). Only those: any other failed job stays
  * for the audit to report. Returns what was sent back, by event type.
  */
 export async function replayProviderFailures(events: EventsConfig): Promise<Record<string, number>> {

@@ -7,7 +7,7 @@ const COUNTRY = 'DE';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What a customer means to do with an order once it is placed. */
-export type Plan = 'keep' | 'cancel-at-once' | 'cancel-once-confirmed' | 'dispatch' | 'dispatch-and-deliver';
+export type Plan = 'keep' | 'cancel-at-once' | 'cancel-once-confirmed' | 'dispatch' | 'dispatch-and-deliver' | 'dispatch-and-cancel';
 
 export interface ChaosOrder {
   id: string;
@@ -19,6 +19,8 @@ export interface ChaosOrder {
   answers: string[];
   /** Follow-up steps that did not happen (the order had gone elsewhere, or a step gave up). */
   notes: string[];
+  /** Its dispatch and its cancellation were sent together, once it was confirmed. */
+  raced?: boolean;
 }
 
 export interface LoadSettings {
@@ -203,6 +205,10 @@ export class Shoppers {
         await this.cancel(order, token, deadline());
         return;
       }
+      if (order.plan === 'dispatch-and-cancel') {
+        await this.dispatchWhileCancelling(order, token, deadline());
+        return;
+      }
       await this.backOffice(order, 'Dispatch', 'dispatchShipment', deadline());
       if (order.plan === 'dispatch-and-deliver') await this.backOffice(order, 'Deliver', 'confirmDelivery', deadline());
     } catch (error) {
@@ -215,17 +221,40 @@ export class Shoppers {
     if (answer.cancelOrder.errors.length > 0) order.notes.push(`cancel refused: ${answer.cancelOrder.errors.map((error) => error.code).join(',')}`);
   }
 
-  /** Dispatch or deliver as the back office does; a shipment not created yet (shipping still catching up) is asked again. */
+  /**
+   * The back office dispatches a confirmed order while its customer cancels it, the cancellation 0
+   * to 1,050 ms after the dispatch (as test/e2e/cancel-dispatch-race.e2e.spec.ts does): ordering
+   * lets exactly one of them win, and the audit checks every context followed the winner.
+   */
+  private async dispatchWhileCancelling(order: ChaosOrder, token: string, deadline: number): Promise<void> {
+    order.raced = true;
+    const cancelling = sleep(Math.random() * 1050).then(() => this.cancel(order, token, deadline));
+    const dispatching = (async () => {
+      for (;;) {
+        const answer = await this.request<{ dispatchShipment: { errors: { code: string }[] } }>('Dispatch', { orderId: order.id }, this.admin, deadline);
+        const codes = answer.dispatchShipment.errors.map((error) => error.code);
+        if (codes.length === 0) return;
+        // A refusal (the cancellation won) is an answer; a shipment shipping has not created yet is asked for again.
+        if (!codes.includes('SHIPMENT_NOT_FOUND') || Date.now() > deadline) {
+          order.notes.push(`dispatch refused: ${codes.join(',')}`);
+          return;
+        }
+        await sleep(500);
+      }
+    })();
+    await Promise.all([cancelling, dispatching]);
+  }
+
+  /**
+   * Dispatch or deliver as the back office does: asked again through faults (the mutations answer
+   * a repeat with the shipment as it is), and while shipping is not there yet (a shipment not
+   * created yet, a delivery before ordering agreed to the dispatch).
+   */
   private async backOffice(order: ChaosOrder, operation: 'Dispatch' | 'Deliver', field: string, deadline: number): Promise<void> {
     for (;;) {
       const answer = await this.request<Record<string, { errors: { code: string }[] }>>(operation, { orderId: order.id }, this.admin, deadline);
       const codes = answer[field]!.errors.map((error) => error.code);
       if (codes.length === 0) return;
-      // The answer to an earlier try may have been lost in a fault after shipping had done it: a
-      // repeated dispatch (or delivery) is then refused, and the shipment shows it was done.
-      const shown = await this.request<{ order: { shipment: { status: string } | null } | null }>('Order', { id: order.id }, this.admin, deadline);
-      const done = operation === 'Dispatch' ? ['DISPATCHED', 'DELIVERED'] : ['DELIVERED'];
-      if (done.includes(shown.order?.shipment?.status ?? '')) return;
       if (Date.now() > deadline) {
         order.notes.push(`${operation} refused: ${codes.join(',')}`);
         throw new GaveUp(`${operation}: ${codes.join(',')}`);
@@ -239,7 +268,8 @@ function plan(): Plan {
   const roll = Math.random();
   if (roll < 0.1) return 'cancel-at-once';
   if (roll < 0.2) return 'cancel-once-confirmed';
-  if (roll < 0.45) return 'dispatch';
-  if (roll < 0.75) return 'dispatch-and-deliver';
+  if (roll < 0.42) return 'dispatch';
+  if (roll < 0.7) return 'dispatch-and-deliver';
+  if (roll < 0.8) return 'dispatch-and-cancel';
   return 'keep';
 }

@@ -1,3 +1,4 @@
+import { NotYetError } from './not-yet';
 import type { AggregateStore } from './aggregate-store';
 
 /**
@@ -29,7 +30,7 @@ export function markDiscontinued<C extends CatalogCopy>(copy: C, at: Date): C {
 }
 
 /** Raised when a change about a product arrives before the product itself: the event is retried until it has. */
-export class ProductNotYetLearnedError extends Error {
+export class ProductNotYetLearnedError extends NotYetError {
   constructor(context: string, productId: string) {
     super(`${context} has not learned of product ${productId} yet`);
     this.name = 'ProductNotYetLearnedError';

@@ -1,8 +1,10 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { describeIssues, envelopeSchema, type EventContract, type EventOf, type Subscriptions } from '@storefront/events';
+import { NotYetError } from '@storefront/kernel';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import type { SqlExecutor } from './outbox';
+import { notYetDelay } from './not-yet-wait';
 import { openQueueTransport, type AnyWorker, type QueueTransport } from './queue-transport';
 import { handlingEvent } from './telemetry/event-spans';
 import { measuredHandling } from './telemetry/handler-metrics';
@@ -16,6 +18,9 @@ export interface EventHandler<Tx, C extends EventContract = EventContract> {
 export function on<Tx, C extends EventContract>(contract: C, handle: (event: EventOf<C>, tx: Tx) => Promise<void>): EventHandler<Tx, C> {
   return { contract, handle };
 }
+
+/** How often a worker looks for jobs whose worker died (their lock expired). */
+const STALLED_CHECK_MS = 5_000;
 
 /** An event that no number of retries will make acceptable: it goes straight to the failed set. */
 export class RejectedEventError extends Error {
@@ -36,6 +41,8 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
  * Delivers a context's queue to its handlers with an exactly-once effect: the event id goes into
  * the context's inbox table in the same transaction as the handler's changes, so a second delivery
  * (a retry, a republished event, a job BullMQ has long forgotten) finds it there and does nothing.
+ * An event that arrived before what it depends on (`NotYetError`) waits and is delivered again
+ * without using up an attempt, so that no outage of another consumer can make it run out of them.
  */
 export class EventConsumer<Tx extends SqlExecutor> {
   private readonly handlers = new Map<string, EventHandler<Tx>>();
@@ -83,10 +90,16 @@ export class EventConsumer<Tx extends SqlExecutor> {
   async start(): Promise<void> {
     const { events } = this.options;
     this.transport = openQueueTransport(events, 'worker', this.log);
-    this.worker = this.transport.worker(this.queueName, (job: Job) => this.process(job), {
+    this.worker = this.transport.worker(this.queueName, (job: Job, token?: string) => this.process(job, token), {
       concurrency: events.concurrency,
+      // A job whose worker died is taken over once its lock has expired and a stalled check has
+      // seen that. The lock stays long: a worker whose event loop is held up (a busy, shared
+      // machine) for longer than it would lose its jobs to another and run them twice. The checks
+      // are frequent: a check only moves jobs whose lock is gone, so it never takes one from a
+      // living worker, and it cuts a dead worker's takeover from up to two locks to one lock and
+      // a few seconds.
       lockDuration: events.lockDurationMs,
-      stalledInterval: events.lockDurationMs,
+      stalledInterval: Math.min(events.lockDurationMs, STALLED_CHECK_MS),
       maxStalledCount: 2,
     });
     this.worker.on('error', (error) => this.log.warn(`worker: ${error.message}`));
@@ -103,16 +116,32 @@ export class EventConsumer<Tx extends SqlExecutor> {
     this.transport?.close();
   }
 
-  private async process(job: Job): Promise<string> {
+  private async process(job: Job, token: string | undefined): Promise<string> {
     return handlingEvent(this.queueName, job.data, () =>
       measuredHandling(this.queueName, job.data, this.log, async () => {
         try {
           return await this.handle(job.data);
         } catch (error) {
           if (error instanceof RejectedEventError) throw new UnrecoverableError(error.message);
+          if (error instanceof NotYetError && token !== undefined) await this.waitAgain(job, token, error);
           throw error;
         }
       }),
     );
+  }
+
+  /**
+   * Puts a not-yet event back among the delayed jobs without counting an attempt (BullMQ's
+   * `moveToDelayed` with the worker's token, then `DelayedError` so the worker leaves the job be).
+   * Past the wait limit it returns, and the event fails as any error does.
+   */
+  private async waitAgain(job: Job, token: string, error: NotYetError): Promise<void> {
+    const delay = notYetDelay(job, this.options.events, Date.now());
+    if (delay === null) {
+      this.log.warn(`${job.name} ${job.id} waited longer than ${this.options.events.notYetWaitMs / 1000} s: ${error.message}`, { event_id: job.id, event_type: job.name });
+      return;
+    }
+    await job.moveToDelayed(Date.now() + delay, token);
+    throw new DelayedError(error.message);
   }
 }

@@ -30,6 +30,11 @@ export interface EventsConfig {
   concurrency: number;
   /** How long a worker's lock on a job lasts without renewal; a killed worker's job is taken over after it. */
   lockDurationMs: number;
+  /**
+   * How long an event that arrived before what it depends on (`NotYetError`) is delivered again
+   * without using up attempts; past it, it is retried like any failure and ends in the failed set.
+   */
+  notYetWaitMs: number;
 }
 
 function positiveInteger(env: Env, name: string, fallback: number): number {
@@ -50,6 +55,9 @@ export function eventsConfig(env: Env = process.env): EventsConfig {
     backoffMs: positiveInteger(env, 'EVENTS_BACKOFF_MS', 250),
     concurrency: positiveInteger(env, 'EVENTS_CONCURRENCY', 8),
     lockDurationMs: positiveInteger(env, 'EVENTS_LOCK_DURATION_MS', 30_000),
+    // An hour: longer than the longest saga deadline (30 minutes waiting for payment), so an event
+    // still waiting then is waiting for something that was lost, which a person must look at.
+    notYetWaitMs: positiveInteger(env, 'EVENTS_NOT_YET_WAIT_SECONDS', 3_600) * 1000,
   };
 }
 

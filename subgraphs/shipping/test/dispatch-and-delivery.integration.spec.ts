@@ -1,5 +1,5 @@
 import { eventually } from '../../../test/support/event-bus';
-import { CONFIRM_DELIVERY, DISPATCH, anOrderId, confirmedOrder, orderReleasedForDispatch, publishedAbout } from './order-events';
+import { CONFIRM_DELIVERY, DISPATCH, anOrderId, confirmedOrder, orderCancelled, orderReleasedForDispatch, publishedAbout } from './order-events';
 import { aProductId, admin, customer, startHarness } from './shipping-harness';
 import { startedForThisFile } from '../../../test/support/subgraph-harness';
 
@@ -38,7 +38,8 @@ describe('dispatching and delivering shipments', () => {
     expect(await publishedAbout(shipping, orderId)).toEqual([
       expect.objectContaining({ type: 'shipping.dispatch-requested.v1', aggregateId: shipmentId, causationId: null, payload: { orderId, shipmentId } }),
     ]);
-    expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DISPATCHABLE', field: 'orderId', message: expect.stringContaining('DISPATCH_REQUESTED') }] });
+    // Asked again (the first answer lost on its way back): the same shipment, same label, nothing new published.
+    expect(await dispatch(orderId)).toEqual(payload);
 
     const released = orderReleasedForDispatch(orderId);
     expect(await shipping.consumer.handle(released)).toBe('handled');
@@ -50,7 +51,7 @@ describe('dispatching and delivering shipments', () => {
     expect((dispatched!.payload as { lines: unknown[] }).lines).toHaveLength(2);
     await eventually(async () => (await publishedAbout(shipping, orderId))[1]?.publishedAt ?? undefined, 'the relay to publish shipment-dispatched');
 
-    expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DISPATCHABLE', field: 'orderId', message: expect.stringContaining('DISPATCHED') }] });
+    expect(await dispatch(orderId)).toEqual({ shipment: { ...payload.shipment, status: 'DISPATCHED', dispatchedAt: expect.any(String) }, errors: [] });
     expect(await publishedAbout(shipping, orderId)).toHaveLength(2);
   });
 
@@ -59,23 +60,41 @@ describe('dispatching and delivering shipments', () => {
     expect((await dispatch(orderId)).shipment.carrier).toBe('Post');
   });
 
-  it('dispatches once when admins dispatch at the same moment', async () => {
+  it('dispatches once when admins dispatch at the same moment, and answers each of them with that one label', async () => {
     const orderId = await confirmedOrder(shipping);
 
     const payloads = await Promise.all(Array.from({ length: 4 }, () => dispatch(orderId)));
 
-    expect(payloads.filter((payload) => payload.errors.length === 0)).toHaveLength(1);
-    expect(payloads.flatMap((payload) => payload.errors.map((error: { code: string }) => error.code))).toEqual(Array(3).fill('NOT_DISPATCHABLE'));
+    expect(payloads.flatMap((payload) => payload.errors)).toEqual([]);
+    expect(new Set(payloads.map((payload) => payload.shipment.trackingNumber)).size).toBe(1);
     expect((await publishedAbout(shipping, orderId)).map((event) => event.type)).toEqual(['shipping.dispatch-requested.v1']);
   });
 
-  it('confirms the delivery of a dispatched shipment once, and says so once', async () => {
+  it('still refuses to dispatch a shipment whose order was cancelled, or one delivered, however often asked', async () => {
+    const cancelled = await confirmedOrder(shipping);
+    await shipping.consumer.handle(orderCancelled(cancelled));
+    const delivered = await confirmedOrder(shipping);
+    await dispatchAgreed(delivered);
+    await confirmDelivery(delivered);
+
+    for (const [orderId, status] of [[cancelled, 'CANCELLED'], [delivered, 'DELIVERED']] as const) {
+      for (let time = 0; time < 2; time += 1) {
+        expect(await dispatch(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DISPATCHABLE', field: 'orderId', message: expect.stringContaining(status) }] });
+      }
+    }
+    expect((await confirmDelivery(cancelled)).errors).toEqual([expect.objectContaining({ code: 'NOT_DELIVERABLE' })]);
+    expect(await publishedAbout(shipping, cancelled)).toEqual([]);
+  });
+
+  it('confirms the delivery of a dispatched shipment once, says so once, and answers a repeat the same', async () => {
     const orderId = await confirmedOrder(shipping);
     expect(await confirmDelivery(orderId)).toEqual({ shipment: null, errors: [{ code: 'NOT_DELIVERABLE', field: 'orderId', message: expect.stringContaining('PENDING') }] });
     const { shipment } = await dispatchAgreed(orderId);
 
-    expect(await confirmDelivery(orderId)).toEqual({ shipment: { ...shipment, status: 'DELIVERED', dispatchedAt: expect.any(String), deliveredAt: expect.any(String) }, errors: [] });
-    expect((await confirmDelivery(orderId)).errors).toEqual([expect.objectContaining({ code: 'NOT_DELIVERABLE' })]);
+    const delivered = await confirmDelivery(orderId);
+    expect(delivered).toEqual({ shipment: { ...shipment, status: 'DELIVERED', dispatchedAt: expect.any(String), deliveredAt: expect.any(String) }, errors: [] });
+    // Confirmed again (the first answer lost on its way back): the same answer, delivered when it first was.
+    expect(await confirmDelivery(orderId)).toEqual(delivered);
 
     const events = await publishedAbout(shipping, orderId);
     expect(events.map((event) => event.type)).toEqual(['shipping.dispatch-requested.v1', 'shipping.shipment-dispatched.v1', 'shipping.shipment-delivered.v1']);

@@ -20,7 +20,8 @@ export async function measuredHandling(queue: string, data: unknown, log: Logger
     log.debug(`${outcome} ${type}`, fields);
     return outcome;
   } catch (error) {
-    const reason = (error as Error).name === 'UnrecoverableError' ? 'rejected' : 'error';
+    const name = (error as Error).name;
+    const reason = name === 'UnrecoverableError' ? 'rejected' : name === 'DelayedError' ? 'not-yet' : 'error';
     stop({ outcome: reason });
     eventHandlerFailures.inc({ queue, type: label, reason });
     log.debug(`could not handle ${type}: ${(error as Error).message}`, fields);

@@ -1,4 +1,4 @@
-import type { AggregateStore } from '@storefront/kernel';
+import { NotYetError, type AggregateStore } from '@storefront/kernel';
 import type { SagaDeadlines } from './order-deadlines';
 import type { Order } from './order.aggregate';
 
@@ -29,7 +29,7 @@ export class IdempotencyKeyTakenError extends Error {
 }
 
 /** Raised when news about an order arrives before the order is stored: retried until it is. */
-export class OrderNotYetKnownError extends Error {
+export class OrderNotYetKnownError extends NotYetError {
   constructor(orderId: string) {
     super(`Ordering has no order ${orderId} (yet)`);
     this.name = 'OrderNotYetKnownError';
@@ -37,7 +37,7 @@ export class OrderNotYetKnownError extends Error {
 }
 
 /** Raised when a saga step arrives before one it must follow: retried until that one is handled. */
-export class SagaStepTooEarlyError extends Error {
+export class SagaStepTooEarlyError extends NotYetError {
   constructor(orderId: string, step: string, status: string) {
     super(`Order ${orderId} is ${status}: ${step} must wait for an earlier step`);
     this.name = 'SagaStepTooEarlyError';

@@ -1,4 +1,4 @@
-import type { AggregateStore } from '@storefront/kernel';
+import { NotYetError, type AggregateStore } from '@storefront/kernel';
 import type { Payment } from './payment.aggregate';
 
 /**
@@ -13,7 +13,7 @@ export interface PaymentRepository extends AggregateStore<Payment> {
 }
 
 /** Raised when an event about an order's payment arrives before the order itself: retried until it has. */
-export class PaymentNotYetRecordedError extends Error {
+export class PaymentNotYetRecordedError extends NotYetError {
   constructor(orderId: string) {
     super(`Payments has not recorded the payment of order ${orderId} yet`);
     this.name = 'PaymentNotYetRecordedError';
@@ -21,7 +21,7 @@ export class PaymentNotYetRecordedError extends Error {
 }
 
 /** Raised when the parcel is dispatched before the payment's authorization is stored: retried until it is. */
-export class PaymentNotYetAuthorizedError extends Error {
+export class PaymentNotYetAuthorizedError extends NotYetError {
   constructor(orderId: string) {
     super(`The payment of order ${orderId} is not authorized yet`);
     this.name = 'PaymentNotYetAuthorizedError';

@@ -75,19 +75,25 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
     return { ...this.state };
   }
 
-  /** Only a pending shipment can be asked to leave: once, and never after its order was cancelled. */
-  checkDispatchable(): Result<void> {
-    if (this.state.status === 'PENDING') return ok(undefined);
-    return fail('NOT_DISPATCHABLE', `The shipment of order ${this.state.orderId} is ${this.state.status}: only a PENDING shipment can be dispatched.`, 'orderId');
+  /**
+   * Whether the shipment can be asked to leave: `pending`, not asked yet; or `asked` already and
+   * waiting for ordering or gone, when asking again (a client whose first answer was lost) changes
+   * nothing and is answered with the shipment as it is, its carrier and tracking number unchanged.
+   * Never once its order was cancelled, nor once delivered.
+   */
+  checkDispatchable(): Result<'pending' | 'asked'> {
+    const { status } = this.state;
+    if (status === 'PENDING') return ok('pending');
+    if (status === 'DISPATCH_REQUESTED' || status === 'DISPATCHED') return ok('asked');
+    return this.notDispatchable();
   }
 
   /**
    * The parcel is labelled for a carrier under a tracking number, and ordering is asked whether the
-   * order still stands; it leaves when ordering agrees (`dispatch`).
+   * order still stands; it leaves when ordering agrees (`dispatch`). Once only: a label is never replaced.
    */
   requestDispatch(carrier: string, trackingNumber: string, now: Date): Result<void> {
-    const dispatchable = this.checkDispatchable();
-    if (!dispatchable.ok) return dispatchable;
+    if (this.state.status !== 'PENDING') return this.notDispatchable();
     this.state = { ...this.state, status: 'DISPATCH_REQUESTED', carrier, trackingNumber };
     this.record({ type: 'ShipmentDispatchRequested', ...this.about(now) });
     return ok(undefined);
@@ -106,8 +112,12 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
     return 'moved';
   }
 
-  /** The carrier delivered it; only a dispatched shipment can be, and only once. */
+  /**
+   * The carrier delivered it; only a dispatched shipment can be, and only once: confirming a
+   * delivered one again (a client whose first answer was lost) changes nothing and succeeds.
+   */
   confirmDelivery(now: Date): Result<void> {
+    if (this.state.status === 'DELIVERED') return ok(undefined);
     if (this.state.status !== 'DISPATCHED') {
       return fail('NOT_DELIVERABLE', `The shipment of order ${this.state.orderId} is ${this.state.status}: only a DISPATCHED shipment can be delivered.`, 'orderId');
     }
@@ -125,6 +135,10 @@ export class Shipment extends AggregateRoot<ShipmentEvent> {
     if (this.state.status !== 'PENDING' && this.state.status !== 'DISPATCH_REQUESTED') return;
     this.state = { ...this.state, status: 'CANCELLED', cancelledAt: now };
     this.record({ type: 'ShipmentCancelled', ...this.about(now) });
+  }
+
+  private notDispatchable(): Result<never> {
+    return fail('NOT_DISPATCHABLE', `The shipment of order ${this.state.orderId} is ${this.state.status}: only a PENDING shipment can be dispatched.`, 'orderId');
   }
 
   private about(now: Date) {

@@ -1,8 +1,8 @@
-import { ok, type Environment, type Result } from '@storefront/kernel';
+import { NotYetError, ok, type Environment, type Result } from '@storefront/kernel';
 import type { OrderStock, ReservationRepository } from '../../domain/reservation.repository';
 
 /** Raised when a shipment is heard of before the order's reservation: retried until it exists. */
-export class ReservationNotYetMadeError extends Error {
+export class ReservationNotYetMadeError extends NotYetError {
   constructor(orderId: string) {
     super(`Inventory has no reservation for order ${orderId} yet`);
     this.name = 'ReservationNotYetMadeError';

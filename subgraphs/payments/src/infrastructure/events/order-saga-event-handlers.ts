@@ -13,9 +13,10 @@ type Tx = Prisma.TransactionClient;
 
 /**
  * The order saga in payments' words. Each handler runs in the consumer's transaction with the
- * event's inbox entry, the payment's row lock and its outbox events. A provider that cannot answer,
- * or an event about a payment not recorded yet, throws: the transaction rolls back and the event
- * is retried with backoff. What no retry can fix goes straight to the failed set.
+ * event's inbox entry, the payment's row lock and its outbox events. A provider that cannot answer
+ * throws: the transaction rolls back and the event is retried with backoff. An event about a
+ * payment not recorded yet answers "not yet" and is delivered again once it may be, without using
+ * up an attempt. What no retry can fix goes straight to the failed set.
  */
 export function orderSagaEventHandlers(provider: PaymentProvider, env: Environment) {
   const payments = (tx: Tx, eventId: string) => new PrismaPaymentRepository(tx, eventId);

@@ -1,8 +1,8 @@
-import type { Environment } from '@storefront/kernel';
+import { NotYetError, type Environment } from '@storefront/kernel';
 import type { ShipmentRepository } from '../../domain/shipment.repository';
 
 /** Raised when ordering's agreement arrives before shipping stored the dispatch request: retried until it has. */
-export class DispatchNotYetRequestedError extends Error {
+export class DispatchNotYetRequestedError extends NotYetError {
   constructor(orderId: string) {
     super(`Shipping has no dispatch request for order ${orderId} (yet)`);
     this.name = 'DispatchNotYetRequestedError';

@@ -13,7 +13,7 @@ import { shipmentNotFound } from '../shipment-not-found';
  * holds, chosen now from the current rates and parcel profiles (a product measured after the order
  * was placed counts; one still unmeasured adds no weight), and ordering is asked whether the order
  * still stands; it leaves when ordering agrees. Under the order's lock, so two admins dispatching
- * at once request it once.
+ * at once request it once; asking again for a shipment already asked for is answered with it as it is.
  */
 export interface DispatchUnit {
   shipments: ShipmentRepository;
@@ -39,7 +39,7 @@ export class DispatchShipment {
         orderId,
         async (shipment) => {
           const dispatchable = shipment.checkDispatchable();
-          if (!dispatchable.ok) return dispatchable;
+          if (!dispatchable.ok || dispatchable.value === 'asked') return dispatchable;
           const carrier = await this.cheapestCarrier(shipment, profiles, rates);
           if (!carrier.ok) return carrier;
           return shipment.requestDispatch(carrier.value, this.trackingNumbers.next(carrier.value), this.env.now());

@@ -50,13 +50,16 @@ export type Mutation = {
    * Admin: the order's parcel is labelled for the carrier cheapest to its country for what it holds
    * (from the rates and parcel profiles of the moment), under a new tracking number, and comes back
    * DISPATCH_REQUESTED: it leaves (DISPATCHED) within moments, once ordering agrees the order still
-   * stands, and never if the customer cancelled first (CANCELLED). Only a PENDING shipment can be
-   * dispatched (NOT_DISPATCHABLE otherwise); SHIPMENT_NOT_FOUND when the order has none.
+   * stands, and never if the customer cancelled first (CANCELLED). Asked again for a shipment
+   * already DISPATCH_REQUESTED or DISPATCHED (a repeat whose first answer was lost), it changes
+   * nothing and answers with the shipment as it is, same carrier and tracking number. A CANCELLED or
+   * DELIVERED shipment is NOT_DISPATCHABLE; SHIPMENT_NOT_FOUND when the order has none.
    */
   dispatchShipment: ShipmentPayload;
   /**
    * Admin: the carrier delivered the order's parcel. Only a DISPATCHED shipment can be delivered
-   * (NOT_DELIVERABLE otherwise); SHIPMENT_NOT_FOUND when the order has none.
+   * (NOT_DELIVERABLE otherwise); confirmed again, a DELIVERED shipment is answered as it is;
+   * SHIPMENT_NOT_FOUND when the order has none.
    */
   confirmDelivery: ShipmentPayload;
 };
