@@ -15,9 +15,12 @@ import {
  */
 const env = process.env;
 const production = env.NODE_ENV === 'production' || env.GATEWAY_MODE === 'production';
-const jwtSecret = env.JWT_SECRET ?? 'dev-only-jwt-secret-change-me-0123456789';
-const gatewaySecret = env.GATEWAY_SHARED_SECRET ?? 'dev-only-gateway-secret-change-me';
-if (production && (!env.JWT_SECRET || !env.GATEWAY_SHARED_SECRET)) throw new Error('JWT_SECRET and GATEWAY_SHARED_SECRET must be set in production (the development defaults are public)');
+const development = { jwtSecret: 'dev-only-jwt-secret-change-me-0123456789', gatewaySecret: 'dev-only-gateway-secret-change-me' };
+const jwtSecret = env.JWT_SECRET ?? development.jwtSecret;
+const gatewaySecret = env.GATEWAY_SHARED_SECRET ?? development.gatewaySecret;
+if (production && (jwtSecret === development.jwtSecret || gatewaySecret === development.gatewaySecret)) {
+  throw new Error('JWT_SECRET and GATEWAY_SHARED_SECRET must be set in production (the development defaults are public)');
+}
 
 // Where a subgraph listens, `<NAME>_URL` as for the product's gateway (other `_URL`s name no subgraph
 // and are ignored); without one, the URL composed into the supergraph.
