@@ -38,9 +38,10 @@ const isTimeout = (error: unknown): boolean => {
 
 /**
  * Talks to one subgraph. It forwards only the identity the gateway verified (its token's payload),
- * signed together with the request (ADR 0012), never the client's headers; it gives up on a call that takes too long; and when the subgraph cannot be
- * reached it reports which one, so that the fields of the other subgraphs still come back with a
- * precise error instead of a failed or hung request.
+ * signed together with the request (ADR 0012), never the client's headers; it gives up on a call
+ * that takes too long; and when the subgraph cannot be reached it reports which one, so that the
+ * fields of the other subgraphs still come back with a precise error instead of a failed or hung
+ * request.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
