@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { contextEnvName, gatewaySecret, signIdentityHeaders } from '@storefront/platform';
+import { contextEnvName, gatewaySecret, signSubgraphRequest } from '@storefront/platform';
 import { clientOperations } from '../test/support/operations';
-import { startGatewayProcess, type GatewayProcess } from './bench/gateway-processes';
+import { HIVE_GATEWAY, PRODUCT_GATEWAY, startGatewayProcess, type GatewayProcess } from './bench/gateway-processes';
 import { interleavedLatencies, load, scenarios, type LoadFigures, type Scenario } from './bench/gateway-load';
 import { machineBusyMs, planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
 import { backendCpuMs, cpuSince } from './bench/service-cpu';
@@ -38,8 +38,8 @@ const progress = (line: string) => console.log(`· ${String(Math.round((Date.now
 let devChild: ChildProcess | null = null;
 const gateways: GatewayProcess[] = [];
 
-const post = async (url: string, body: string, headers: Record<string, string> = {}) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = async (url: string, body: string) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return (await response.json()) as { data?: unknown; errors?: unknown[] };
 };
 
@@ -49,9 +49,9 @@ async function main(): Promise<void> {
   const subgraphUrl = (name: string) => `http://127.0.0.1:${plan.env[`${contextEnvName(name)}_PORT`]}/graphql`;
   const env = { ...plan.env, ...Object.fromEntries(CONTEXTS.map(({ name }) => [`${contextEnvName(name)}_URL`, subgraphUrl(name)])) };
   const port = plan.gatewayPort + 100;
-  gateways.push(await startGatewayProcess('product', 'gateway/src/main.ts', port, { ...env, RESPONSE_CACHE: 'true' }));
-  gateways.push(await startGatewayProcess('product, no response cache', 'gateway/src/main.ts', port + 1, env));
-  gateways.push(await startGatewayProcess('hive', 'scripts/bench/hive-gateway.ts', port + 2, env));
+  gateways.push(await startGatewayProcess('product', PRODUCT_GATEWAY, port, { ...env, RESPONSE_CACHE: 'true' }));
+  gateways.push(await startGatewayProcess('product, no response cache', PRODUCT_GATEWAY, port + 1, env));
+  gateways.push(await startGatewayProcess('hive', HIVE_GATEWAY, port + 2, env));
   const uncached = gateways[1]!;
 
   const listed = (await post(uncached.url, JSON.stringify({ query: '{ products(first: 100) { edges { cursor node { id } } } }' }))) as {
@@ -71,13 +71,14 @@ async function main(): Promise<void> {
   progress(`${gateways.map((g) => g.name).join(', ')}: same answers to ${all.length} scenarios; ${os.loadavg()[0]!.toFixed(1)} load average`);
 
   const secret = gatewaySecret(plan.env);
-  let signed = { at: 0, headers: {} as Record<string, string> };
-  const anonymous = () => {
-    if (Date.now() - signed.at > 10_000) signed = { at: Date.now(), headers: signIdentityHeaders(null, secret) };
-    return signed.headers;
+  // Signed as the gateways sign an anonymous caller's request; the catalog-only scenario's one body is signed once.
+  const anonymous = (body: string) => {
+    const request = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    return JSON.stringify({ ...request, extensions: signSubgraphRequest(request, null, secret) });
   };
-  const direct = { name: 'straight to catalog', url: subgraphUrl('catalog'), cpuMs: () => 0, headers: anonymous };
-  const targets = (scenario: Scenario) => [...gateways.map((g) => ({ ...g, headers: () => ({}) })), ...(scenario === all[3] ? [direct] : [])];
+  const signedSingle = anonymous(all[3]!.body());
+  const direct = { name: 'straight to catalog', url: subgraphUrl('catalog'), cpuMs: () => 0, scenario: { ...all[3]!, body: () => signedSingle } };
+  const targets = (scenario: Scenario) => [...gateways.map((g) => ({ ...g, scenario })), ...(scenario === all[3] ? [direct] : [])];
 
   const measured: Measured[] = [];
   const busyBefore = machineBusyMs();
@@ -85,14 +86,14 @@ async function main(): Promise<void> {
   let ownCpuMs = 0;
   for (const scenario of all) {
     for (const clients of settings.clients) {
-      for (const target of targets(scenario)) await load(target.url, scenario, clients, 1, target.headers);
+      for (const target of targets(scenario)) await load(target.url, target.scenario, clients, 1);
       for (let round = 0; round < settings.rounds; round += 1) {
         const order = targets(scenario);
         const rotated = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
         for (const target of rotated) {
           const cpu = () => ({ gateway: target.cpuMs(), subgraphs: system.cpuMs(), postgres: backendCpuMs(`storefront_bench_${run}_`), own: process.cpuUsage() });
           const before = cpu();
-          const figures: LoadFigures = await load(target.url, scenario, clients, settings.seconds, target.headers);
+          const figures: LoadFigures = await load(target.url, target.scenario, clients, settings.seconds);
           const after = cpu();
           const ownMs = (after.own.user + after.own.system - before.own.user - before.own.system) / 1000;
           ownCpuMs += ownMs;
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   }
   const busy = machineBusyMs() - busyBefore;
   progress(`${settings.sequential} requests of "${all[3]!.name}" to each target, one at a time, taking turns`);
-  const latencies = await interleavedLatencies(targets(all[3]!), all[3]!.body(), settings.sequential);
+  const latencies = await interleavedLatencies(targets(all[3]!), settings.sequential);
   console.log(gatewayReport(measured, latencies, { seconds: settings.seconds, rounds: settings.rounds, machineBusyShare: busy / ((Date.now() - wallBefore) * os.availableParallelism()), ownCpuMs, busyMs: busy }));
   await system.stop();
 }

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { createLogger, signIdentityHeaders, type Identity } from '@storefront/platform';
+import { createLogger, signSubgraphRequest, type Identity } from '@storefront/platform';
+import type { VerifiedIdentity } from './auth/tokens';
 import { observedFetcher } from './telemetry/subgraph-calls';
 import type { InFlightDeduplication } from './subgraph-fetch/in-flight-deduplication';
 import { httpFetcher } from './subgraph-fetch/http-fetcher';
@@ -8,7 +9,7 @@ import { httpFetcher } from './subgraph-fetch/http-fetcher';
 const log = createLogger('gateway');
 
 export interface GatewayContext {
-  identity: Identity | null;
+  identity: VerifiedIdentity | null;
 }
 
 export interface SubgraphCallOptions {
@@ -36,10 +37,11 @@ const isTimeout = (error: unknown): boolean => {
 };
 
 /**
- * Talks to one subgraph. It forwards only the identity the gateway verified, signed, never the
- * client's headers; it gives up on a call that takes too long; and when the subgraph cannot be
- * reached it reports which one, so that the fields of the other subgraphs still come back with a
- * precise error instead of a failed or hung request.
+ * Talks to one subgraph. It forwards only the identity the gateway verified (its token's payload),
+ * signed together with the request (ADR 0012), never the client's headers; it gives up on a call
+ * that takes too long; and when the subgraph cannot be reached it reports which one, so that the
+ * fields of the other subgraphs still come back with a precise error instead of a failed or hung
+ * request.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -57,9 +59,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const identity = 'identity' in context ? (context.identity ?? null) : null;
-    for (const [name, value] of Object.entries(signIdentityHeaders(identity, this.secret))) {
-      request.http?.headers.set(name, value);
-    }
+    const signed = signSubgraphRequest({ query: request.query ?? '', variables: request.variables ?? null }, identity?.token ?? null, this.secret);
+    request.extensions = { ...request.extensions, ...signed };
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {

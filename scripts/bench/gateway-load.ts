@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 
-/** One kind of request the bench sends: a body per request (varied or not) and, for a subgraph, its headers. */
+/** One kind of request the bench sends: a body per request (varied or not; signed as the gateway signs it, for a subgraph). */
 export interface Scenario {
   name: string;
   body: () => string;
@@ -19,7 +19,7 @@ export interface LoadFigures {
  * `connections` clients sending `scenario` back to back for `seconds` (autocannon; each client
  * sends its next request when its previous answer has arrived).
  */
-export async function load(url: string, scenario: Scenario, connections: number, seconds: number, headers: () => Record<string, string> = () => ({})): Promise<LoadFigures> {
+export async function load(url: string, scenario: Scenario, connections: number, seconds: number): Promise<LoadFigures> {
   const result = await autocannon({
     url,
     connections,
@@ -29,7 +29,7 @@ export async function load(url: string, scenario: Scenario, connections: number,
     requests: [
       {
         method: 'POST',
-        setupRequest: (request) => ({ ...request, body: scenario.body(), headers: { ...request.headers, 'content-type': 'application/json', ...headers() } }),
+        setupRequest: (request) => ({ ...request, body: scenario.body(), headers: { ...request.headers, 'content-type': 'application/json' } }),
       },
     ],
   });
@@ -66,13 +66,12 @@ export function scenarios(operations: Record<string, string>, catalog: { ids: re
  * latencies are whole milliseconds, too coarse for a gateway's overhead of about one.
  */
 export async function interleavedLatencies(
-  targets: readonly { name: string; url: string; headers: () => Record<string, string> }[],
-  body: string,
+  targets: readonly { name: string; url: string; scenario: Scenario }[],
   times: number,
 ): Promise<Map<string, number[]>> {
   const samples = new Map(targets.map((target) => [target.name, [] as number[]]));
   const send = async (target: (typeof targets)[number]) => {
-    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...target.headers() }, body });
+    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.scenario.body() });
     await response.arrayBuffer();
   };
   for (const target of targets) for (let i = 0; i < 20; i += 1) await send(target);

@@ -13,12 +13,17 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
+/** The product's gateway, with `node --import tsx` (one process, no tsx wrapper in between). */
+export const PRODUCT_GATEWAY = ['--import', 'tsx', 'gateway/src/main.ts'];
+/** Hive Gateway's own command (`pnpm gateway:hive`), run by node directly, with the committed configuration. */
+export const HIVE_GATEWAY = [require.resolve('@graphql-hive/gateway/package.json').replace(/package\.json$/, 'dist/bin.js'), 'supergraph', '-c', 'gateway/hive/gateway.config.ts'];
+
 /**
- * Starts `entry` with `node --import tsx` (one process, no tsx wrapper in between) on `port`, and
- * waits until it answers a trivial query.
+ * Starts a gateway (node with `args`) on `port`, in a process of its own, and waits until it
+ * answers a trivial query.
  */
-export async function startGatewayProcess(name: string, entry: string, port: number, env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startGatewayProcess(name: string, args: readonly string[], port: number, env: NodeJS.ProcessEnv): Promise<GatewayProcess> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) readline.createInterface({ input: stream }).on('line', (line) => lines.push(line));
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -1,13 +1,14 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, migrateContext } from '@storefront/db-tools';
-import { contextEnvName, DEFAULT_GATEWAY_SECRET, signIdentityHeaders } from '@storefront/platform';
+import { contextEnvName, DEFAULT_GATEWAY_SECRET } from '@storefront/platform';
 import { startService, stopService, waitUntilUp, type Exit, type Service } from '../../scripts/system/child-process';
 import { CONTEXTS } from '../../scripts/system/contexts';
 import { groupMembers } from '../../scripts/system/process-tree';
 import { storefrontServices } from '../../scripts/system/services';
 import type { ServiceSpec } from '../../scripts/system/supervisor';
 import { eventually, removeEventKeys, testEventsConfig } from '../support/event-bus';
+import { signedBody } from '../support/signed-requests';
 
 jest.setTimeout(300_000);
 
@@ -86,7 +87,7 @@ describe.each([...CONTEXTS.map(({ name }) => name), 'gateway'])('%s, started as 
     const [query, headers] =
       name === 'gateway'
         ? [{ query: '{ __typename }' }, { 'apollo-require-preflight': 'true' }]
-        : [{ query: '{ _service { sdl } }' }, signIdentityHeaders(null, env.GATEWAY_SHARED_SECRET ?? DEFAULT_GATEWAY_SECRET)];
+        : [signedBody({ query: '{ _service { sdl } }' }, null, env.GATEWAY_SHARED_SECRET ?? DEFAULT_GATEWAY_SECRET), {}];
     const request = halfSentRequest(graphqlUrl, headers, JSON.stringify(query));
     await request.connected;
     // Time for the server to accept the connection and start reading the request (ordering, not a measurement).

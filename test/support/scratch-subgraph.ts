@@ -26,12 +26,12 @@ export interface SubgraphReply {
   body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, any> }[] };
 }
 
-/** POSTs a GraphQL request straight to a subgraph with the given headers (those the gateway signs, or none). */
-export async function postToSubgraph(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<SubgraphReply> {
+/** POSTs a GraphQL request body straight to a subgraph (signed as the gateway signs it, or not). */
+export async function postToSubgraph(url: string, body: Record<string, unknown>): Promise<SubgraphReply> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as SubgraphReply['body'] };
 }

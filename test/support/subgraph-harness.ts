@@ -1,7 +1,8 @@
 import type { EventsConfig } from '@storefront/messaging';
-import { signIdentityHeaders, type Identity, type RunningSubgraphServer } from '@storefront/platform';
+import type { Identity, RunningSubgraphServer } from '@storefront/platform';
 import { removeEventKeys, testEventsConfig } from './event-bus';
 import { postToSubgraph, scratchDatabase, type SubgraphReply } from './scratch-subgraph';
+import { signedBody, tokenPayloadOf } from './signed-requests';
 
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
@@ -40,10 +41,10 @@ export interface SubgraphHarness<Server extends RunningSubgraphServer> {
   server: Server;
   /** This run's event bus settings: a key prefix of its own, so it never takes a running system's jobs. */
   events: EventsConfig;
-  /** POSTs straight to the subgraph with the headers the gateway would sign for `caller`. */
+  /** POSTs straight to the subgraph, signed as the gateway would sign it for `caller`. */
   request(query: string, variables: Record<string, unknown>, caller: Caller): Promise<SubgraphReply>;
-  /** Signed by the gateway as `identity` (anonymous when null) unless other headers are given. */
-  graphql(query: string, variables?: Record<string, unknown>, identity?: Identity | null, headers?: Record<string, string>): Promise<GraphQLResponse>;
+  /** Signed as the gateway signs it for `identity` (anonymous when null), with the gateway's secret unless another (or null: unsigned) is given. */
+  graphql(query: string, variables?: Record<string, unknown>, identity?: Identity | null, secret?: string | null): Promise<GraphQLResponse>;
   /** Stops the subgraph, closes the test's connections, drops the database and removes the run's event keys. */
   stop(): Promise<void>;
 }
@@ -64,14 +65,15 @@ export async function startScratchSubgraph<Server extends RunningSubgraphServer,
     await database.drop();
     throw error;
   }
-  const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => postToSubgraph(server.url, query, variables, headers);
+  const post = (query: string, variables: Record<string, unknown>, identity: Identity | null, secret: string | null) =>
+    postToSubgraph(server.url, signedBody({ query, variables }, tokenPayloadOf(identity), secret));
   return {
     server,
     events,
     connections,
-    request: (query, variables, caller) => post(query, variables, caller === 'unsigned' ? {} : signIdentityHeaders(caller, gatewaySecret)),
-    async graphql(query, variables = {}, identity = null, headers = signIdentityHeaders(identity, gatewaySecret)) {
-      const { status, body } = await post(query, variables, headers);
+    request: (query, variables, caller) => (caller === 'unsigned' ? post(query, variables, null, null) : post(query, variables, caller, gatewaySecret)),
+    async graphql(query, variables = {}, identity = null, secret = gatewaySecret) {
+      const { status, body } = await post(query, variables, identity, secret);
       return { status, ...body };
     },
     async stop() {

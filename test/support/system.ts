@@ -11,7 +11,8 @@ import { removeEventKeys, testEventsConfig } from './event-bus';
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 process.env.LOG_LEVEL ??= 'silent';
 
-const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
+/** The secret the test system's gateway verifies tokens with; another gateway in front of the same subgraphs needs it too. */
+export const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123';
 /** The secret the test system's gateway signs identities with; another gateway in front of the same subgraphs needs it too. */
 export const GATEWAY_SECRET = 'test-gateway-secret';
 

@@ -1,11 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLError } from 'graphql';
-import type { Identity } from '@storefront/platform';
-import { identityFromAuthorization, type TokenPolicy } from './tokens';
+import { identityFromAuthorization, type TokenPolicy, type VerifiedIdentity } from './tokens';
 
 /** Who sent a request: the verified identity, or why its token was refused, and where it came from. */
 export interface Caller {
-  identity: Identity | null;
+  identity: VerifiedIdentity | null;
   refusal: GraphQLError | null;
   address: string;
 }

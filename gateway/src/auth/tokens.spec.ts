@@ -12,9 +12,13 @@ async function refusal(header: string, policy = {}): Promise<unknown> {
 }
 
 describe('identityFromAuthorization', () => {
-  it('reads subject and roles from a token it signed', async () => {
+  it('reads subject and roles from a token it signed, and keeps its payload to forward', async () => {
     const token = await issueToken(secret, 'alice', ['customer', 'admin']);
-    await expect(identityFromAuthorization(`Bearer ${token}`, secret)).resolves.toEqual({ subject: 'alice', roles: ['customer', 'admin'] });
+    await expect(identityFromAuthorization(`Bearer ${token}`, secret)).resolves.toEqual({
+      subject: 'alice',
+      roles: ['customer', 'admin'],
+      token: { sub: 'alice', roles: ['customer', 'admin'], iat: expect.any(Number), exp: expect.any(Number) },
+    });
   });
 
   it('treats a request without the header as anonymous', async () => {
@@ -38,7 +42,7 @@ describe('issuer and audience', () => {
 
   it('accepts a token for this issuer and audience', async () => {
     const token = await issueToken(secret, 'alice', ['customer'], '1h', policy);
-    await expect(identityFromAuthorization(`Bearer ${token}`, secret, policy)).resolves.toEqual({ subject: 'alice', roles: ['customer'] });
+    await expect(identityFromAuthorization(`Bearer ${token}`, secret, policy)).resolves.toMatchObject({ subject: 'alice', roles: ['customer'], token: { iss: policy.issuer, aud: policy.audience } });
   });
 
   it('refuses a token from another issuer, for another audience, or naming neither', async () => {

@@ -1,8 +1,13 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { GraphQLError } from 'graphql';
-import type { Identity } from '@storefront/platform';
+import type { Identity, TokenPayload } from '@storefront/platform';
 
 const ALGORITHM = 'HS256';
+
+/** A caller whose token verified: who they are, and the token's payload, which the gateway forwards signed. */
+export interface VerifiedIdentity extends Identity {
+  token: TokenPayload;
+}
 
 /** What a token must satisfy besides its HS256 signature and expiry. */
 export interface TokenPolicy {
@@ -35,7 +40,7 @@ export function unauthenticated(message: string): GraphQLError {
  * verify (bad signature, other algorithm, expired, not yet valid, wrong issuer or audience,
  * malformed) is refused rather than ignored.
  */
-export async function identityFromAuthorization(header: string | undefined, secret: string, policy: TokenPolicy = {}): Promise<Identity | null> {
+export async function identityFromAuthorization(header: string | undefined, secret: string, policy: TokenPolicy = {}): Promise<VerifiedIdentity | null> {
   if (header === undefined || header === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".');
@@ -47,7 +52,7 @@ export async function identityFromAuthorization(header: string | undefined, secr
       ...(policy.audience ? { audience: policy.audience } : {}),
     });
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
-    return { subject: payload.sub as string, roles };
+    return { subject: payload.sub as string, roles, token: payload };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw unauthenticated('The token has expired.');
     if (error instanceof errors.JWTClaimValidationFailed && (error.claim === 'iss' || error.claim === 'aud')) {

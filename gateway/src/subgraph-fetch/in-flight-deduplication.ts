@@ -26,8 +26,8 @@ export interface SharingScope {
 /**
  * Identical subgraph fetches in flight at the same time go out once: the same URL, the same body
  * (query and variables) and the same audience. Only reads: a fetch outside a sharing scope (a
- * mutation's, or one the data source did not mark) always goes out on its own. The identity headers
- * are signed per call with a timestamp, so the audience, not the headers, is in the key.
+ * mutation's, or one the data source did not mark) always goes out on its own. The body carries the
+ * caller's signed token payload too; the audience keeps the rule explicit whatever the body holds.
  */
 export class InFlightDeduplication {
   private readonly scope = new AsyncLocalStorage<SharingScope>();

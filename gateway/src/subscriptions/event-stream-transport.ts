@@ -20,7 +20,7 @@ export function serveEventStreams(live: LiveOrders): RequestHandler {
       const caller = callerOf(res);
       // graphql-sse wants a result with a data key; a refused subscription has no data.
       if (caller.refusal) return { data: null, errors: [caller.refusal] };
-      const subscriber = subscriberOf(caller.identity, req.raw.headers.authorization, caller.address);
+      const subscriber = subscriberOf(caller.identity, caller.address);
       const started = live.subscribe(params, subscriber, () => res.destroy());
       // The stream's messages are already formatted results, sent as they are.
       return started instanceof LiveOrderStream ? (started as AsyncIterable<ExecutionResult>) : ({ data: null, ...started } as ExecutionResult);

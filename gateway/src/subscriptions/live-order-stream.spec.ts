@@ -36,7 +36,7 @@ function streamOf(query: string, options: { maxPendingChanges?: number; expiresA
   const events = { ended: 0, dropped: 0 };
   const stream = new LiveOrderStream({
     operation,
-    identity: { subject: 'ada', roles: ['customer'] },
+    identity: { subject: 'ada', roles: ['customer'], token: { sub: 'ada', roles: ['customer'] } },
     expiresAt: options.expiresAt ?? null,
     feed,
     run,

@@ -1,14 +1,14 @@
 import type { FormattedExecutionResult } from 'graphql';
-import type { Identity } from '@storefront/platform';
+import type { VerifiedIdentity } from '../auth/tokens';
 import type { ChangeFilter, OrderChange, OrderChangeFeed } from './order-change-feed';
 import { ORDER_ID_VARIABLE, refusal, type LiveOrderOperation } from './live-order-operation';
 
 /** Runs a subscription's query for one order with the subscriber's identity (the gateway's executor, limits and masking). */
-export type RunQuery = (operation: LiveOrderOperation, variables: Record<string, unknown>, identity: Identity | null) => Promise<FormattedExecutionResult>;
+export type RunQuery = (operation: LiveOrderOperation, variables: Record<string, unknown>, identity: VerifiedIdentity | null) => Promise<FormattedExecutionResult>;
 
 export interface LiveOrderStreamOptions {
   operation: LiveOrderOperation;
-  identity: Identity | null;
+  identity: VerifiedIdentity | null;
   /** When the subscriber's token stops being valid (epoch ms); null for an anonymous subscriber. */
   expiresAt: number | null;
   feed: Pick<OrderChangeFeed, 'listen'>;

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import stableStringify from 'json-stable-stringify';
 
 /** Who is calling, as verified by the gateway. Subgraphs never read identity from the client. */
 export interface Identity {
@@ -6,55 +7,77 @@ export interface Identity {
   roles: readonly string[];
 }
 
-export const IDENTITY_HEADER = 'x-storefront-identity';
-export const IDENTITY_SIGNATURE_HEADER = 'x-storefront-identity-signature';
+/** A verified token's payload (its claims), as a gateway forwards it to the subgraphs. */
+export type TokenPayload = Readonly<Record<string, unknown>>;
+
 export const DEFAULT_GATEWAY_SECRET = 'dev-only-gateway-secret-change-me';
-const MAX_SKEW_MS = 60_000;
+/** The request extension that carries the signature (Hive Gateway's `useHmacUpstreamSignature` name). */
+export const SIGNATURE_EXTENSION = 'hmac-signature';
+/** The request extension that carries `{ payload }`, the caller's token payload (Hive Gateway's `useJWT` name). */
+export const TOKEN_EXTENSION = 'jwt';
 
-interface SignedIdentity {
-  sub: string;
-  roles: string[];
-  iat: number;
-}
-
-function sign(payload: string, secret: string): string {
-  return createHmac('sha256', secret).update(payload).digest('base64url');
+/** What of a subgraph request is signed besides the caller's token payload. */
+export interface SubgraphRequest {
+  query: string;
+  variables?: Readonly<Record<string, unknown>> | null;
 }
 
 /**
- * Headers the gateway adds to every subgraph request: the identity it verified (or none, for an
- * anonymous caller) and an HMAC over it with a timestamp, so that a subgraph can tell a forwarded
- * identity from one a client made up.
+ * The text a gateway signs for one subgraph request: json-stable-stringify (keys sorted, no spaces)
+ * of `{ jwt, query, variables }`, where `jwt` is the caller's token payload (left out for an
+ * anonymous caller) and `variables` are left out when there are none. For an anonymous caller this
+ * is exactly what Hive Gateway's default serializer signs. ADR 0012.
  */
-export function signIdentityHeaders(identity: Identity | null, secret: string, now = Date.now()): Record<string, string> {
-  const body: SignedIdentity = { sub: identity?.subject ?? '', roles: [...(identity?.roles ?? [])], iat: now };
-  const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
-  return { [IDENTITY_HEADER]: payload, [IDENTITY_SIGNATURE_HEADER]: sign(payload, secret) };
+export function signedContent(request: SubgraphRequest, payload: TokenPayload | null): string {
+  const variables = request.variables && Object.keys(request.variables).length > 0 ? request.variables : undefined;
+  return stableStringify({ jwt: payload ?? undefined, query: request.query, variables }) ?? '';
+}
+
+function signature(content: string, secret: string): string {
+  return createHmac('sha256', secret).update(content).digest('base64');
+}
+
+/**
+ * The extensions a gateway adds to a subgraph request: the caller's token payload (none for an
+ * anonymous caller) and an HMAC-SHA256 under the shared secret over it with the query and the
+ * variables, so that a subgraph can tell a forwarded identity from one a client made up, and a
+ * captured signature from one made for the request it came with.
+ */
+export function signSubgraphRequest(request: SubgraphRequest, payload: TokenPayload | null, secret: string): Record<string, unknown> {
+  return { ...(payload ? { [TOKEN_EXTENSION]: { payload } } : {}), [SIGNATURE_EXTENSION]: signature(signedContent(request, payload), secret) };
 }
 
 export type IdentityVerdict = { ok: true; identity: Identity | null } | { ok: false; reason: string };
 
-/** Checks the gateway's signature and freshness; only then trusts the identity it carries. */
-export function verifyIdentityHeaders(
-  headers: Record<string, string | string[] | undefined>,
-  secret: string,
-  now = Date.now(),
-): IdentityVerdict {
-  const payload = headers[IDENTITY_HEADER];
-  const signature = headers[IDENTITY_SIGNATURE_HEADER];
-  if (typeof payload !== 'string' || typeof signature !== 'string') return { ok: false, reason: 'missing gateway signature' };
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { ok: false, reason: 'bad gateway signature' };
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Checks a subgraph request's body (as parsed JSON) against the gateway's signature; only then
+ * trusts the identity it carries, and only while the token it came from has not expired.
+ */
+export function verifySubgraphRequest(body: unknown, secret: string, now = Date.now()): IdentityVerdict {
+  const extensions = isRecord(body) && isRecord(body.extensions) ? body.extensions : {};
+  const given = extensions[SIGNATURE_EXTENSION];
+  if (!isRecord(body) || typeof given !== 'string') return { ok: false, reason: 'missing gateway signature' };
+  const forwarded = extensions[TOKEN_EXTENSION];
+  const payload = isRecord(forwarded) && isRecord(forwarded.payload) ? forwarded.payload : null;
+  const { query, variables } = body;
+  if (typeof query !== 'string' || (variables != null && !isRecord(variables)) || (forwarded !== undefined && !payload)) {
+    return { ok: false, reason: 'malformed signed request' };
   }
-  let body: SignedIdentity;
-  try {
-    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as SignedIdentity;
-  } catch {
-    return { ok: false, reason: 'malformed identity' };
+  if (!sameSignature(signature(signedContent({ query, variables }, payload), secret), given)) {
+    return { ok: false, reason: 'the gateway signature does not match this request' };
   }
-  if (typeof body.iat !== 'number' || Math.abs(now - body.iat) > MAX_SKEW_MS) return { ok: false, reason: 'stale gateway signature' };
-  if (!body.sub) return { ok: true, identity: null };
-  return { ok: true, identity: { subject: body.sub, roles: Array.isArray(body.roles) ? body.roles.map(String) : [] } };
+  if (!payload) return { ok: true, identity: null };
+  if (typeof payload.sub !== 'string' || payload.sub === '') return { ok: false, reason: 'identity without a subject' };
+  if (typeof payload.exp !== 'number') return { ok: false, reason: 'identity without an expiry' };
+  if (payload.exp * 1000 <= now) return { ok: false, reason: 'expired identity' };
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+  return { ok: true, identity: { subject: payload.sub, roles } };
 }

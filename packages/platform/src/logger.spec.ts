@@ -1,6 +1,10 @@
 import { createLogger, redactSecrets } from './logger';
 
 describe('redactSecrets', () => {
+  it("masks a subgraph request's gateway signature when a message quotes the request", () => {
+    expect(redactSecrets('sent {"query":"{a}","extensions":{"hmac-signature":"k3Jx+/Q=="}}')).toBe('sent {"query":"{a}","extensions":{"hmac-signature":"[redacted]"}}');
+  });
+
   it('masks bearer tokens, JWTs and payment tokens wherever a message quotes them', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZGEifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
     expect(redactSecrets(`refused Authorization: Bearer ${jwt}`)).toBe('refused Authorization: Bearer [redacted]');

@@ -24,10 +24,11 @@ const threshold = (): number => SEVERITY[(process.env.LOG_LEVEL ?? 'info') as Le
 
 /**
  * Credentials never reach a log line, whatever a message quotes: bearer tokens, JWTs, payment tokens
- * and signed identity headers are masked before the line is written.
+ * and the gateway's subgraph request signatures are masked before the line is written.
  */
 const SECRETS: readonly [RegExp, string][] = [
   [/Bearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]'],
+  [/("hmac-signature"\s*:\s*")[^"]*/g, '$1[redacted]'],
   [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '[redacted token]'],
   [/\btok_[A-Za-z0-9_]+/g, '[redacted payment token]'],
 ];

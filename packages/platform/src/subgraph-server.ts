@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { verifyIdentityHeaders, type Identity } from './identity';
+import { verifySubgraphRequest, type Identity } from './identity';
 import { formatError } from './format-error';
 import { createLogger } from './logger';
 import { counter, type QueryCounter } from './query-counter';
@@ -88,9 +88,14 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   app.get('/metrics', metricsEndpoint(options.metrics ?? metricsAccess(process.env, process.env.NODE_ENV === 'production')));
   app.use(
     '/graphql',
-    (req, res, next) => {
+    (_req, _res, next) => {
       requests.add();
-      const verdict = verifyIdentityHeaders(req.headers, options.gatewaySecret);
+      next();
+    },
+    express.json({ limit: '1mb' }),
+    // The signature covers the body (query, variables, identity), so it is checked once the body is read.
+    (req, res, next) => {
+      const verdict = verifySubgraphRequest(req.body, options.gatewaySecret);
       if (!verdict.ok) {
         res.status(401).json({ errors: [{ message: `Requests must come through the gateway (${verdict.reason}).`, extensions: { code: 'UNAUTHENTICATED' } }] });
         return;
@@ -98,7 +103,6 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       res.locals.identity = verdict.identity;
       next();
     },
-    express.json({ limit: '1mb' }),
     graphqlRequestMetrics(),
     graphqlOperationSpan(options.name),
     expressMiddleware(server, {
