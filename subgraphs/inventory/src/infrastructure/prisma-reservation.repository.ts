@@ -6,6 +6,9 @@ import { toDomain, toIntegrationEvent } from './reservation.mapper';
 
 /** Works inside the transaction of the event handler that changes the reservation. */
 export class PrismaReservationRepository implements ReservationRepository {
+  /** Orders whose reservation row `lockFor` found: saving those updates, saving others inserts. */
+  private readonly stored = new Set<string>();
+
   constructor(
     private readonly tx: Prisma.TransactionClient,
     /** The event being handled: the cause of whatever the reservation publishes. */
@@ -20,17 +23,28 @@ export class PrismaReservationRepository implements ReservationRepository {
   async lockFor(orderId: string): Promise<Reservation | null> {
     await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inventory.reservation:${orderId}`}, 0))`;
     const row = await this.tx.reservation.findUnique({ where: { orderId }, include: { lines: true } });
-    return row ? toDomain(row) : null;
+    if (!row) return null;
+    this.stored.add(orderId);
+    return toDomain(row);
   }
 
-  /** Lines are written once, when the reservation is made; later changes only move its status. */
+  /**
+   * Lines are written once, when the reservation is made (one statement with its row); later
+   * changes only move its status. Under the order's lock, whether the row exists is already known.
+   */
   async save(reservation: Reservation): Promise<void> {
     const { orderId, status, lines } = reservation.snapshot();
-    await this.tx.reservation.upsert({
-      where: { orderId },
-      create: { orderId, status, lines: { createMany: { data: lines } } },
-      update: { status },
-    });
+    if (this.stored.has(orderId)) {
+      await this.tx.reservation.updateMany({ where: { orderId }, data: { status } });
+    } else {
+      await this.tx.$executeRaw`
+        WITH reservation AS (INSERT INTO reservations (order_id, status, updated_at) VALUES (${orderId}::uuid, ${status}::"ReservationStatus", now()))
+        INSERT INTO reservation_lines (order_id, product_id, warehouse_id, quantity)
+        SELECT ${orderId}::uuid, line.product_id, line.warehouse_id, line.quantity
+          FROM unnest(${lines.map((l) => l.productId)}::text[], ${lines.map((l) => l.warehouseId)}::text[], ${lines.map((l) => l.quantity)}::int[])
+            AS line(product_id, warehouse_id, quantity)`;
+      this.stored.add(orderId);
+    }
     const events = reservation.pullEvents().flatMap((event) => toIntegrationEvent(event, this.causationId) ?? []);
     await appendToOutbox(this.tx, events);
   }

@@ -20,13 +20,17 @@ export class PrismaNotificationLog implements NotificationLog {
 }
 
 export class PrismaRecipientBook implements RecipientBook {
+  /** Recipients this transaction stored itself: what the database holds for them is known without reading it back. */
+  private readonly learned = new Map<string, Recipient>();
+
   constructor(private readonly tx: Prisma.TransactionClient) {}
 
   async recipientOf(orderId: string): Promise<Recipient | null> {
-    return this.tx.recipient.findUnique({ where: { orderId }, select: { orderId: true, customerId: true, contactEmail: true } });
+    return this.learned.get(orderId) ?? this.tx.recipient.findUnique({ where: { orderId }, select: { orderId: true, customerId: true, contactEmail: true } });
   }
 
   async learn(recipient: Recipient): Promise<void> {
-    await this.tx.recipient.createMany({ data: [recipient], skipDuplicates: true });
+    const { count } = await this.tx.recipient.createMany({ data: [recipient], skipDuplicates: true });
+    if (count === 1) this.learned.set(recipient.orderId, recipient);
   }
 }

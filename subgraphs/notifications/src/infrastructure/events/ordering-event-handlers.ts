@@ -21,9 +21,9 @@ type Tx = Prisma.TransactionClient;
 /** The facts every ordering event carries: enough to tell the customer even when it comes first. */
 type AboutAnOrder = EventOf<EventContract> & { payload: { orderId: string; customerId: string } };
 
-function tell(env: Environment, event: AboutAnOrder, news: OrderNews, tx: Tx): Promise<unknown> {
+function tell(env: Environment, event: AboutAnOrder, news: OrderNews, tx: Tx, recipients = new PrismaRecipientBook(tx)): Promise<unknown> {
   const { orderId, customerId } = event.payload;
-  return new TellCustomer(new PrismaNotificationLog(tx), new PrismaRecipientBook(tx), env).execute({
+  return new TellCustomer(new PrismaNotificationLog(tx), recipients, env).execute({
     news,
     orderId,
     customerId,
@@ -40,8 +40,9 @@ export function orderingEventHandlers(env: Environment) {
   return [
     on(OrderPlacedV2, async (event, tx: Tx) => {
       const { orderId, customerId, contactEmail, total, subtotal, discount, shipping, tax } = event.payload;
-      await new LearnRecipient(new PrismaRecipientBook(tx)).execute({ orderId, customerId, contactEmail });
-      await tell(env, event, { kind: 'ORDER_RECEIVED', total, breakdown: { subtotal, discount, shipping, tax } }, tx);
+      const recipients = new PrismaRecipientBook(tx);
+      await new LearnRecipient(recipients).execute({ orderId, customerId, contactEmail });
+      await tell(env, event, { kind: 'ORDER_RECEIVED', total, breakdown: { subtotal, discount, shipping, tax } }, tx, recipients);
     }),
     on(OrderConfirmedV1, async (event, tx: Tx) => {
       await tell(env, event, { kind: 'ORDER_CONFIRMED', total: event.payload.total }, tx);

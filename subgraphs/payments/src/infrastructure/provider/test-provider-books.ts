@@ -31,10 +31,10 @@ export class TestProviderBooks {
 
   async operate(key: string, kind: OperationKind, amount: { amount: number; currency: string } | null, decide: Decide): Promise<Entry | 'FAILED_THIS_TIME'> {
     return this.db.$transaction(async (tx) => {
-      await tx.testProviderOperation.createMany({ data: [{ idempotencyKey: key, kind, amount: amount?.amount, currency: amount?.currency }], skipDuplicates: true });
-      // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
-      await tx.$executeRaw`SELECT 1 FROM test_provider_operations WHERE idempotency_key = ${key} FOR UPDATE`;
-      const entry = await tx.testProviderOperation.findUnique({ where: { idempotencyKey: key } });
+      // A first call's row is the one its insert returns, and is held by this transaction already;
+      // a later call's (the insert did nothing) is locked and read.
+      const [created] = await tx.testProviderOperation.createManyAndReturn({ data: [{ idempotencyKey: key, kind, amount: amount?.amount, currency: amount?.currency }], skipDuplicates: true });
+      const entry = created ?? (await this.lockedEntry(tx, key));
       if (!entry || entry.kind !== kind || entry.amount !== (amount?.amount ?? null) || entry.currency !== (amount?.currency ?? null)) {
         throw new IdempotencyKeyReusedError(key);
       }
@@ -47,6 +47,13 @@ export class TestProviderBooks {
       const { outcome, reference, declineCode = null } = decision;
       return tx.testProviderOperation.update({ where: { idempotencyKey: key }, data: { outcome, reference, declineCode } });
     });
+  }
+
+  private async lockedEntry(tx: Tx, key: string): Promise<Entry | null> {
+    // Raw only because Prisma's typed API cannot lock a row; the row itself is read with the typed API.
+    return readLocked(tx.$executeRaw`SELECT 1 FROM test_provider_operations WHERE idempotency_key = ${key} FOR UPDATE`, () =>
+      tx.testProviderOperation.findUnique({ where: { idempotencyKey: key } }),
+    );
   }
 
   /** The authorization named by `reference`, locked so that operations on it apply one at a time. */
