@@ -46,7 +46,7 @@ export async function start(overrides: Partial<InventoryConfig> = {}): Promise<R
     consumes: {
       subscriptions,
       handlers: [...catalogEventHandlers, ...orderingEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
-      transaction: (work) => db.$transaction(work),
+      transaction: (work, options) => db.$transaction(work, options),
     },
   });
   return { ...withEventDelivery(server, events), sqlQueries };

@@ -106,6 +106,22 @@ describe("inventory's reservations for placed orders", () => {
     expect(await probe.outboxOf(orderId)).toHaveLength(1);
   });
 
+  it('reserves once for an order whose stock is locked by others for longer than a transaction may last by default', async () => {
+    const mug = await inventory.stockedProduct({ 'eu-central': 5 });
+    const orderId = anOrderId();
+    // Another transaction holds the stock level for 6 s: past Prisma's default timeout of 5 s, which
+    // would cut the handler's transaction short (and could commit part of it).
+    await inventory.sql.query('BEGIN');
+    await inventory.sql.query('SELECT 1 FROM stock_levels WHERE product_id = $1 FOR UPDATE', [mug]);
+    const handled = inventory.consumer.handle(orderPlaced(orderId, [{ productId: mug, quantity: 2 }]));
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await inventory.sql.query('COMMIT');
+
+    expect(await handled).toBe('handled');
+    expect(await probe.reservationOf(orderId)).toEqual({ status: 'RESERVED', lines: [{ productId: mug, warehouseId: 'eu-central', quantity: 2 }] });
+    expect(await probe.levelsOf(mug)).toEqual(['eu-central 5/2']);
+  });
+
   it('reserves nothing, and says nothing, for an order whose cancellation came first', async () => {
     const mug = await inventory.stockedProduct({ 'eu-central': 5 });
     const orderId = anOrderId();

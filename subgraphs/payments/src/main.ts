@@ -43,7 +43,7 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
     consumes: {
       subscriptions,
       handlers: orderSagaEventHandlers(provider, systemEnvironment),
-      transaction: (work) => db.$transaction(work, PAYMENT_TRANSACTION_OPTIONS),
+      transaction: (work, options) => db.$transaction(work, options),
     },
   });
   const running = withEventDelivery(server, events);
