@@ -4,7 +4,6 @@ import { NotYetError } from '@storefront/kernel';
 import { createLogger, type Logger } from '@storefront/platform';
 import type { EventsConfig } from './events-config';
 import type { SqlExecutor } from './outbox';
-import { HANDLER_STATEMENT_LIMITS, HANDLER_TRANSACTION_OPTIONS, type HandlerTransactionOptions } from './handler-transaction';
 import { notYetDelay } from './not-yet-wait';
 import { openQueueTransport, type AnyWorker, type QueueTransport } from './queue-transport';
 import { handlingEvent } from './telemetry/event-spans';
@@ -32,8 +31,8 @@ export interface EventConsumerOptions<Tx extends SqlExecutor> {
   subscriptions: Subscriptions;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler is typed by its own contract
   handlers: readonly EventHandler<Tx, any>[];
-  /** Runs work in one transaction of the consuming context's database, with Prisma's `$transaction` options. */
-  transaction<T>(work: (tx: Tx) => Promise<T>, options: HandlerTransactionOptions): Promise<T>;
+  /** Runs work in one transaction of the consuming context's database (bounded by the database, not cut short by its client). */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   events: EventsConfig;
   log?: Logger;
 }
@@ -77,7 +76,6 @@ export class EventConsumer<Tx extends SqlExecutor> {
     if (!payload.success) throw new RejectedEventError(`invalid ${envelope.type} payload: ${describeIssues(payload.error.issues)}`);
     const event = { ...envelope, payload: payload.data };
     return this.options.transaction(async (tx) => {
-      await tx.$executeRawUnsafe(HANDLER_STATEMENT_LIMITS);
       const recorded = await tx.$executeRawUnsafe(
         'INSERT INTO inbox (event_id, type) VALUES ($1::uuid, $2) ON CONFLICT (event_id) DO NOTHING',
         envelope.id,
@@ -86,7 +84,7 @@ export class EventConsumer<Tx extends SqlExecutor> {
       if (recorded === 0) return 'duplicate';
       await handler.handle(event, tx);
       return 'handled';
-    }, HANDLER_TRANSACTION_OPTIONS);
+    });
   }
 
   async start(): Promise<void> {

@@ -3,7 +3,6 @@ export * from './redis-connection';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './event-consumer';
-export { HANDLER_TRANSACTION_OPTIONS, type HandlerTransactionOptions } from './handler-transaction';
 export * from './failed-events';
 export * from './event-delivery';
 export * from './queue-transport';

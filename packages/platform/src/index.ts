@@ -13,5 +13,6 @@ export * from './run-main';
 export * from './system-environment';
 export * from './context-declarations';
 export * from './transactions';
+export * from './database-limits';
 export * from './redis-client';
 export * from './telemetry';

@@ -2,19 +2,15 @@ import type { Transactions } from '@storefront/kernel';
 
 /** What a Prisma client offers to run work in one interactive transaction. */
 export interface TransactionalDatabase<Tx> {
-  $transaction<T>(work: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T>;
+  $transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 /**
  * A context's `Transactions` port over its Prisma client: each run opens one transaction and hands
  * the work the stores that `stores` builds on it.
  */
-export function prismaTransactions<Tx, S>(
-  db: TransactionalDatabase<Tx>,
-  stores: (tx: Tx) => S,
-  options?: { maxWait?: number; timeout?: number },
-): Transactions<S> {
-  return { run: (work) => db.$transaction((tx) => work(stores(tx)), options) };
+export function prismaTransactions<Tx, S>(db: TransactionalDatabase<Tx>, stores: (tx: Tx) => S): Transactions<S> {
+  return { run: (work) => db.$transaction((tx) => work(stores(tx))) };
 }
 
 /**

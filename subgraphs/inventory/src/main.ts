@@ -46,7 +46,7 @@ export async function start(overrides: Partial<InventoryConfig> = {}): Promise<R
     consumes: {
       subscriptions,
       handlers: [...catalogEventHandlers, ...orderingEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
-      transaction: (work, options) => db.$transaction(work, options),
+      transaction: (work) => db.$transaction(work),
     },
   });
   return { ...withEventDelivery(server, events), sqlQueries };

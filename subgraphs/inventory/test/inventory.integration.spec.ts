@@ -114,6 +114,23 @@ describe('inventory subgraph', () => {
     expect(await movementsOf(productId)).toHaveLength(20);
   });
 
+  it('receives stock while another transaction holds its level for longer than a transaction may last by default, writing all of it', async () => {
+    const productId = await inventory.learnedProduct();
+    await receive(productId, 'eu-central', 5);
+    // Past Prisma's default interactive-transaction timeout (5 s), which would cut the mutation's
+    // transaction short: the database bounds it instead (POSTGRES_SESSION_LIMITS).
+    await inventory.sql.query('BEGIN');
+    await inventory.sql.query('SELECT 1 FROM stock_levels WHERE product_id = $1 FOR UPDATE', [productId]);
+    const received = receive(productId, 'eu-central', 1);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await inventory.sql.query('COMMIT');
+
+    expect((await received).errors).toEqual([]);
+    const { rows } = await inventory.sql.query('SELECT on_hand FROM stock_levels WHERE product_id = $1', [productId]);
+    expect(rows).toEqual([{ on_hand: 6 }]);
+    expect(await movementsOf(productId)).toHaveLength(2);
+  });
+
   it('never takes on hand below zero when adjustments race', async () => {
     const productId = await inventory.learnedProduct();
     await receive(productId, 'us-east', 5);

@@ -36,7 +36,7 @@ export async function start(
     databaseUrl: config.databaseUrl,
     events: config.events,
     publishes: false,
-    consumes: { subscriptions, handlers: orderingEventHandlers(systemEnvironment), transaction: (work, options) => db.$transaction(work, options) },
+    consumes: { subscriptions, handlers: orderingEventHandlers(systemEnvironment), transaction: (work) => db.$transaction(work) },
   });
   return { ...withEventDelivery(server, events), sqlQueries };
 }

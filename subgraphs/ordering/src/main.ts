@@ -65,7 +65,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     consumes: {
       subscriptions,
       handlers: [...catalogEventHandlers, ...promotionsEventHandlers(systemEnvironment), ...inventoryEventHandlers(systemEnvironment), ...paymentsEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
-      transaction: (work, options) => db.$transaction(work, options),
+      transaction: (work) => db.$transaction(work),
     },
   });
   const expire = new ExpireOverdueOrders(expiryTransactions(db, systemEnvironment), config.sagaDeadlines, systemEnvironment);

@@ -5,7 +5,7 @@ import { prismaTransactions, runMain, startSubgraphServer, systemEnvironment, ty
 import { RefundPayment } from './application/refund-payment/refund-payment.use-case';
 import type { PaymentProvider } from './domain/payment-provider';
 import { connectPaymentsDb } from './infrastructure/payments-database';
-import { PAYMENT_TRANSACTION_OPTIONS, PrismaPaymentRepository } from './infrastructure/prisma-payment.repository';
+import { PrismaPaymentRepository } from './infrastructure/prisma-payment.repository';
 import { PaymentQueries } from './infrastructure/payment.queries';
 import { connectPaymentProvider } from './infrastructure/provider/payment-provider-factory';
 import { orderSagaEventHandlers } from './infrastructure/events/order-saga-event-handlers';
@@ -23,7 +23,7 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
   const config = { ...loadConfig(), ...overrides };
   const { db, queries: sqlQueries } = connectPaymentsDb(config.databaseUrl);
   const { provider, close: closeProvider } = connectPaymentProvider(config.provider, config.databaseUrl, config.testProviderOutageFile);
-  const transactions = prismaTransactions(db, (tx) => new PrismaPaymentRepository(tx), PAYMENT_TRANSACTION_OPTIONS);
+  const transactions = prismaTransactions(db, (tx) => new PrismaPaymentRepository(tx));
   const useCases = { refundPayment: new RefundPayment(transactions, provider, systemEnvironment) };
   const queries = new PaymentQueries(db);
   const server = await startSubgraphServer({
@@ -43,7 +43,7 @@ export async function start(overrides: Partial<PaymentsConfig> = {}): Promise<Ru
     consumes: {
       subscriptions,
       handlers: orderSagaEventHandlers(provider, systemEnvironment),
-      transaction: (work, options) => db.$transaction(work, options),
+      transaction: (work) => db.$transaction(work),
     },
   });
   const running = withEventDelivery(server, events);

@@ -34,7 +34,7 @@ export async function start(overrides: Partial<PromotionsConfig> = {}): Promise<
     databaseUrl: config.databaseUrl,
     events: config.events,
     publishes: true,
-    consumes: { subscriptions, handlers: orderingEventHandlers(systemEnvironment), transaction: (work, options) => db.$transaction(work, options) },
+    consumes: { subscriptions, handlers: orderingEventHandlers(systemEnvironment), transaction: (work) => db.$transaction(work) },
   });
   return { ...withEventDelivery(server, events), sqlQueries };
 }

@@ -65,7 +65,7 @@ export async function start(overrides: Partial<ShippingConfig> = {}): Promise<Ru
     consumes: {
       subscriptions,
       handlers: [...catalogEventHandlers, ...orderingEventHandlers(systemEnvironment)],
-      transaction: (work, options) => db.$transaction(work, options),
+      transaction: (work) => db.$transaction(work),
     },
   });
   return { ...withEventDelivery(server, events), sqlQueries };

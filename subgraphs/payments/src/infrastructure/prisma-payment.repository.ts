@@ -6,9 +6,6 @@ import { toDomain, toPersistence, toRefundRow } from './payment.mapper';
 import { toIntegrationEvent } from './payments-integration-events';
 import type { Prisma } from './prisma/generated/client';
 
-/** Long enough for a provider call made while the payment's row is locked. */
-export const PAYMENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
-
 /**
  * Payments inside one transaction: the handler's (whose inbox entry commits with the change) or
  * the refund's. `causationId` is the event being handled, null for an admin's command.
