@@ -1,5 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { operationCost } from './query-cost';
+import { KnownCosts, operationCost } from './query-cost';
 
 const schema = buildSchema(`
   type Query { products(first: Int = 20): Connection! categories: [Category!]! }
@@ -34,5 +34,35 @@ describe('operationCost', () => {
 
   it('follows fragments', () => {
     expect(cost('{ products(first: 2) { ...P } } fragment P on Connection { edges { node { id } } }')).toBe(1 + 2 * 3);
+  });
+});
+
+describe('KnownCosts', () => {
+  const counted = () => {
+    const computed: Record<string, unknown>[] = [];
+    const known = new KnownCosts((...args: Parameters<typeof operationCost>) => {
+      computed.push(args[2] ?? {});
+      return operationCost(...args);
+    });
+    return { computed, cost: (document: ReturnType<typeof parse>, variables: Record<string, unknown>) => known.cost(schema, document, variables, undefined) };
+  };
+
+  it('computes a document once for any values of the variables its cost does not depend on', () => {
+    const { computed, cost } = counted();
+    const document = parse('query P($id: ID!, $n: Int!) { products(first: $n) { edges { node { id } } } categories { id } }');
+    const costs = ['a', 'b', 'c'].map((id) => cost(document, { id, n: 10 }));
+    expect(costs).toEqual([1 + 10 * 3 + 2, 1 + 10 * 3 + 2, 1 + 10 * 3 + 2]);
+    expect(computed).toHaveLength(1);
+  });
+
+  it('computes again when a page size, a directive\'s condition, or an absent variable changes what it costs', () => {
+    const { computed, cost } = counted();
+    const document = parse('query P($n: Int, $skip: Boolean!) { products(first: $n) { total } categories @skip(if: $skip) { id } }');
+    expect(cost(document, { n: 10, skip: false })).toBe(1 + 10 + 2);
+    expect(cost(document, { n: 50, skip: false })).toBe(1 + 50 + 2);
+    expect(cost(document, { skip: false })).toBe(1 + 20 + 2);
+    expect(cost(document, { n: 10, skip: true })).toBe(1 + 10);
+    expect(cost(document, { n: 10, skip: false })).toBe(1 + 10 + 2);
+    expect(computed).toHaveLength(4);
   });
 });

@@ -11,12 +11,12 @@ const kindOf = (error: unknown): string =>
  * Wraps a subgraph's fetcher: each call is a `<subgraph> subgraph fetch` span (the HTTP call and its
  * traceparent header nest under it) and is timed and counted by the gateway's metrics.
  */
-export function observedFetcher<I, N, R extends { status: number }>(subgraph: string, fetcher: (input: I, init?: N) => Promise<R>): (input: I, init?: N) => Promise<R> {
-  return (input, init) =>
+export function observedFetcher<A extends unknown[], R extends { status: number }>(subgraph: string, fetcher: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return (...args) =>
     inSpan(`${subgraph} subgraph fetch`, { kind: SpanKind.CLIENT, attributes: { [SPAN_ATTRIBUTES.subgraph]: subgraph } }, async (span) => {
       const stop = subgraphCallDuration.startTimer({ subgraph });
       try {
-        const response = await fetcher(input, init);
+        const response = await fetcher(...args);
         span.setAttribute('http.response.status_code', response.status);
         if (response.status >= 500) subgraphCallErrors.inc({ subgraph, kind: 'http_5xx' });
         return response;

@@ -4,11 +4,12 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { verifySubgraphRequest, type Identity } from './identity';
 import { formatError } from './format-error';
+import { operationCachePolicy } from './operation-cache-policy';
 import { createLogger } from './logger';
 import { counter, type QueryCounter } from './query-counter';
 import { collectProcessMetrics, graphqlRequestMetrics, metricsAccess, metricsEndpoint, type MetricsAccess } from './telemetry/metrics';
@@ -63,7 +64,8 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   const httpServer = http.createServer(app);
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    // The cache policy once per operation, not Apollo's hook on every resolved field (operation-cache-policy.ts).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationCachePolicy()],
     // runMain owns SIGINT/SIGTERM (stop, then exit): one handler, not Apollo's too, whose concurrent
     // second stop() would never settle (see the gateway's graphql-server.ts).
     stopOnTerminationSignals: false,

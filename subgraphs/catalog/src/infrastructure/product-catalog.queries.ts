@@ -6,6 +6,9 @@ import type { Category, Product, ProductStatus } from './prisma/generated/client
 export type ProductView = Pick<Product, 'id' | 'sku' | 'name' | 'description' | 'categoryId' | 'imageUrls' | 'priceAmount' | 'priceCurrency' | 'status'>;
 export type CategoryView = Category;
 
+/** Only the columns of a ProductView: the timestamps and version are never shown, and parsing them costs on every row of a list. */
+const VIEW_COLUMNS = { id: true, sku: true, name: true, description: true, categoryId: true, imageUrls: true, priceAmount: true, priceCurrency: true, status: true } as const;
+
 export interface ProductFilter {
   categoryId?: string | null;
   status?: ProductStatus | null;
@@ -28,6 +31,7 @@ export class ProductCatalogQueries {
       },
       orderBy: { sku: 'asc' },
       take: size + 1,
+      select: VIEW_COLUMNS,
     });
     return { items: rows.slice(0, size), hasNextPage: rows.length > size };
   }
@@ -35,7 +39,7 @@ export class ProductCatalogQueries {
   /** Products by id in one query, in the order asked, null where unknown (for the entity loader). */
   async byIds(ids: readonly string[]): Promise<(ProductView | null)[]> {
     const wanted = ids.filter(isUuid);
-    const rows = wanted.length ? await this.db.product.findMany({ where: { id: { in: wanted } } }) : [];
+    const rows = wanted.length ? await this.db.product.findMany({ where: { id: { in: wanted } }, select: VIEW_COLUMNS }) : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   }
