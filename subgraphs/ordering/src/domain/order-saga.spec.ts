@@ -165,7 +165,7 @@ describe('the order saga', () => {
 describe('the customer cancelling', () => {
   it.each(['PLACED', 'AWAITING_PAYMENT', 'AWAITING_PROMOTIONS', 'CONFIRMED'] as const)('cancels a %s order with CUSTOMER_CANCELLED', (from) => {
     const order = aStoredOrder(from);
-    expect(order.cancel(now)).toEqual({ ok: true, value: undefined });
+    expect(order.cancel(now)).toEqual({ ok: true, value: 'cancelled' });
     const reason = { code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' };
     expect(order.snapshot()).toMatchObject({ status: 'CANCELLED', statusReason: reason });
     expect(order.pullEvents()).toEqual([{ type: 'OrderCancelled', aggregateId: order.id, occurredAt: now, reason }]);
@@ -174,7 +174,25 @@ describe('the customer cancelling', () => {
     expect(order.status).toBe('CANCELLED');
   });
 
-  it.each(['SHIPPED', 'DELIVERED', 'REJECTED', 'CANCELLED'] as const)('refuses to cancel a %s order', (from) => {
+  it('answers a second cancellation by the customer as the first, recording nothing more', () => {
+    const order = aStoredOrder('CONFIRMED');
+    expect(order.cancel(now)).toEqual({ ok: true, value: 'cancelled' });
+    order.pullEvents();
+    expect(order.cancel(new Date(now.getTime() + 1_000))).toEqual({ ok: true, value: 'already cancelled' });
+    expect(order.pullEvents()).toEqual([]);
+    expect(order.snapshot()).toMatchObject({ status: 'CANCELLED', statusReason: { code: 'CUSTOMER_CANCELLED' } });
+  });
+
+  it('refuses to cancel an order the saga cancelled (its payment declined), recording nothing', () => {
+    const order = aStoredOrder('AWAITING_PAYMENT');
+    order.notePaymentDeclined('Card expired', now);
+    order.pullEvents();
+    expect(order.cancel(now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_CANCELLABLE' }) });
+    expect(order.snapshot().statusReason).toMatchObject({ code: 'PAYMENT_DECLINED' });
+    expect(order.pullEvents()).toEqual([]);
+  });
+
+  it.each(['SHIPPED', 'DELIVERED', 'REJECTED'] as const)('refuses to cancel a %s order', (from) => {
     const order = aStoredOrder(from);
     expect(order.cancel(now)).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_CANCELLABLE' }) });
     expect(order.status).toBe(from);

@@ -31,3 +31,6 @@ export interface StatusReason {
 export interface CancellationReason extends StatusReason {
   code: 'PAYMENT_DECLINED' | 'CUSTOMER_CANCELLED' | 'STOCK_TIMED_OUT' | 'PAYMENT_TIMED_OUT' | 'PROMOTIONS_TIMED_OUT';
 }
+
+/** The reason of an order its customer cancelled. */
+export const CUSTOMER_CANCELLED: CancellationReason = { code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' };

@@ -7,7 +7,7 @@ import type { CheckedOrderRequest } from './order-request';
 import { isWaiting, timedOut, deadlineOf, type SagaDeadlines } from './order-deadlines';
 import { decide, type SagaOutcome, type SagaStep } from './order-saga';
 import { promotionUnavailable, stockUnavailable, type RefusedLine } from './order-rejection';
-import { CANCELLABLE, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
+import { CANCELLABLE, CUSTOMER_CANCELLED, type CancellationReason, type OrderStatus, type StatusReason } from './order-status';
 import type { PricedProduct } from './priced-product';
 import type { ShippingAddress } from './shipping-address.value-object';
 
@@ -201,15 +201,20 @@ export class Order extends AggregateRoot<OrderEvent> {
     return 'moved';
   }
 
-  /** The customer changes their mind: possible until ordering agreed to the parcel's dispatch. */
-  cancel(now: Date): Result<void> {
+  /**
+   * The customer changes their mind: possible until ordering agreed to the parcel's dispatch. Asked
+   * again (a retry whose answer was lost), an order the customer already cancelled stays as it is
+   * and the answer is the same: 'already cancelled', with nothing recorded.
+   */
+  cancel(now: Date): Result<'cancelled' | 'already cancelled'> {
+    if (this.state.status === 'CANCELLED' && this.state.statusReason?.code === CUSTOMER_CANCELLED.code) return ok('already cancelled');
     if (!CANCELLABLE.includes(this.state.status)) {
       return fail('NOT_CANCELLABLE', `The order is ${this.state.status.toLowerCase().replace('_', ' ')} and can no longer be cancelled.`);
     }
     if (this.state.releasedForDispatch) return fail('NOT_CANCELLABLE', 'The order is being dispatched and can no longer be cancelled.');
     this.moveTo('CANCELLED', now);
-    this.close({ code: 'CUSTOMER_CANCELLED', message: 'Cancelled by the customer.' }, now);
-    return ok(undefined);
+    this.close(CUSTOMER_CANCELLED, now);
+    return ok('cancelled');
   }
 
   /** When the order stops waiting for another context's answer; null when it waits for nobody. */

@@ -7,7 +7,7 @@ export interface CancelOrderCommand {
   customerId: string;
 }
 
-/** The customer cancels their order before it is dispatched. */
+/** The customer cancels their order before it is dispatched; asked again, the answer is the same. */
 export class CancelOrder {
   constructor(
     private readonly transactions: Transactions<OrderRepository>,
@@ -21,7 +21,7 @@ export class CancelOrder {
       if (!order || !order.belongsTo(customerId)) return fail('ORDER_NOT_FOUND', `You have no order ${orderId}.`, 'id');
       const cancelled = order.cancel(this.env.now());
       if (!cancelled.ok) return cancelled;
-      await orders.save(order);
+      if (cancelled.value === 'cancelled') await orders.save(order);
       return ok({ orderId });
     });
   }

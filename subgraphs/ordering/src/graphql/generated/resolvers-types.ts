@@ -76,7 +76,8 @@ export type Mutation = {
    * Customer: cancels one of their own orders before it is dispatched (PLACED, AWAITING_PAYMENT,
    * AWAITING_PROMOTIONS or CONFIRMED). ORDER_NOT_FOUND for an order that is not theirs; NOT_CANCELLABLE
    * once ordering agreed to an admin's request to dispatch it (the parcel is leaving), and once it is
-   * shipped, delivered, rejected or cancelled.
+   * shipped, delivered, rejected or cancelled by the saga. An order the customer already cancelled is
+   * answered as the first time (a retry whose answer was lost), changing nothing.
    */
   cancelOrder: CancelOrderPayload;
 };
