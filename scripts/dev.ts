@@ -1,14 +1,14 @@
 import { contextDatabaseUrls } from './system/contexts';
 import { provideInfrastructure } from './system/local-infrastructure';
 import { prepareDatabases } from './system/prepare-databases';
-import { storefrontServices } from './system/services';
+import { oneProcessService, storefrontServices } from './system/services';
 import { Supervisor } from './system/supervisor';
 
 /**
  * `pnpm dev`: the whole storefront on this machine. PostgreSQL and the queues are found or started
  * (`--embedded`: a PostgreSQL of its own, queues in it; see local-infrastructure.ts). Databases are
  * created and migrated, demo data loaded, then every subgraph and the gateway start in their own
- * processes. A service that exits on its own is started again (with a growing delay while it keeps
+ * processes (`--one-process`: all of them in one process, docs/adr/0013). A service that exits on its own is started again (with a growing delay while it keeps
  * failing); Ctrl-C stops them all, and "stopped" is said only once none of their processes is left.
  */
 async function main(): Promise<void> {
@@ -40,8 +40,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await Promise.all(subgraphs.map((subgraph) => supervisor.start(subgraph)));
-    await supervisor.start(gateway);
+    if (process.argv.includes('--one-process')) {
+      await supervisor.start(oneProcessService(gateway));
+    } else {
+      await Promise.all(subgraphs.map((subgraph) => supervisor.start(subgraph)));
+      await supervisor.start(gateway);
+    }
   } catch (error) {
     if (stopping) return; // Ctrl-C while starting: shutdown stops what did start
     stopping = true;

@@ -16,6 +16,7 @@ import {
   type RateLimitSettings,
 } from './edge-settings';
 import type { ResponseCacheSettings } from './response-cache/anonymous-response-cache';
+import type { InProcessSubgraph } from './in-process-data-source';
 import { subgraphUrlsFromEnv, supergraphSubgraphs } from './supergraph-subgraphs';
 import { liveOrderSettingsFrom, type LiveOrderSettings } from './subscriptions/live-order-settings';
 
@@ -35,6 +36,11 @@ export interface GatewayConfig {
    * composition wrote in the supergraph (`@join__graph(url:)`).
    */
   subgraphUrls?: Readonly<Record<string, string>>;
+  /**
+   * Subgraphs running in this very process, by name (the one-process topology, docs/adr/0013): the
+   * gateway runs their operations directly instead of over HTTP. Any other is called at its URL.
+   */
+  inProcessSubgraphs?: Readonly<Record<string, InProcessSubgraph>>;
   jwtSecret: string;
   gatewaySecret: string;
   /** When set, tokens must carry this `iss`. */

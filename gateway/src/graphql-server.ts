@@ -7,6 +7,7 @@ import type { Logger } from '@storefront/platform';
 import type { GatewayConfig } from './config';
 import { DEFAULT_QUERY_LIMITS, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './edge-settings';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
+import { InProcessDataSource } from './in-process-data-source';
 import { queryLimitRules } from './limits/query-limit-rules';
 import { queryCostPlugin } from './limits/query-cost';
 import { gatewayErrorFormat } from './errors/gateway-error-format';
@@ -34,6 +35,8 @@ export function createGraphQLServer(
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
     buildService: ({ name }) => {
+      const inProcess = config.inProcessSubgraphs?.[name];
+      if (inProcess) return new InProcessDataSource(name, inProcess, callOptions);
       const url = supergraph.subgraphUrls[name];
       if (!url) throw new Error(`The supergraph's subgraph "${name}" has no URL`);
       return new SubgraphDataSource(name, url, config.gatewaySecret, callOptions);

@@ -25,3 +25,11 @@ export function storefrontServices(callerEnv: NodeJS.ProcessEnv): { subgraphs: S
   const gateway = { name: 'gateway', entry: 'gateway/src/main.ts', env: { ...env, PORT: String(gatewayPort) }, readyUrl: `http://127.0.0.1:${gatewayPort}/ready` };
   return { subgraphs, gateway };
 }
+
+/**
+ * `pnpm dev --one-process`: every context and the gateway as one service, in one process
+ * (docs/adr/0013), with the gateway's environment (which names every subgraph's port) and its /ready.
+ */
+export function oneProcessService(gateway: ServiceSpec): ServiceSpec {
+  return { name: 'storefront', entry: 'scripts/system/one-process-main.ts', env: gateway.env, readyUrl: gateway.readyUrl };
+}

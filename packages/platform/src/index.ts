@@ -5,6 +5,7 @@ export * from './pagination';
 export * from './config';
 export * from './logger';
 export * from './query-counter';
+export * from './in-process-execution';
 export { startSubgraphServer, type SubgraphOptions, type SubgraphDatabase, type RunningServer, type RunningSubgraphServer } from './subgraph-server';
 export * from './money-format';
 export * from './ids';

@@ -14,6 +14,7 @@ import { createLogger } from './logger';
 import { counter, type QueryCounter } from './query-counter';
 import { collectProcessMetrics, graphqlRequestMetrics, metricsAccess, metricsEndpoint, type MetricsAccess } from './telemetry/metrics';
 import { graphqlOperationSpan } from './telemetry/graphql-operation';
+import { inProcessExecution, type ExecuteInProcess } from './in-process-execution';
 
 /**
  * A module's resolvers as `buildSubgraphSchema` takes them, read from its public signature (the package
@@ -51,6 +52,8 @@ export interface RunningServer {
 export interface RunningSubgraphServer extends RunningServer {
   /** GraphQL requests that reached this subgraph (signed or not), for tests that assert nobody asked. */
   requests: QueryCounter;
+  /** Runs an operation for a gateway in the same process, without HTTP (docs/adr/0013); `requests` does not count it. */
+  execute: ExecuteInProcess;
 }
 
 /**
@@ -123,6 +126,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     url,
     port,
     requests,
+    execute: inProcessExecution(server, options.context),
     async stop() {
       await server.stop();
       await options.database.$disconnect();
