@@ -4,13 +4,15 @@ import os from 'node:os';
 import { clientOperations } from '../test/support/operations';
 import { planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
 import { backendCpuMs, cpuSince } from './bench/service-cpu';
+import { describeTopology, storefrontProcesses } from './bench/topology';
 
 /**
  * `pnpm bench:read-cpu`: CPU time per request of each process on the read path, for one query sent
  * one request at a time: the storefront as `pnpm dev` starts it (its own ports, databases and
  * Redis prefix, all removed at the end), the response cache off, BENCH_RUNS (300) requests after
  * 50 warm-up ones. BENCH_QUERY: `list` (ProductList(first: 100), DE) or `product` (the catalog-only
- * product(id) of `pnpm bench:gateway`). Quicker and steadier than `pnpm bench:gateway` for
+ * product(id) of `pnpm bench:gateway`). BENCH_TOPOLOGY=one-process: the storefront as
+ * `pnpm dev --one-process` runs it, its one process's CPU reported. Quicker and steadier than `pnpm bench:gateway` for
  * comparing two versions of the code back to back.
  */
 const runs = Number(process.env.BENCH_RUNS ?? 300);
@@ -44,10 +46,12 @@ async function main(): Promise<void> {
   const cpuAfter = system.cpuMs();
   const perRequest = (name: string) => (cpuAfter[name]! - cpuBefore[name]!) / runs;
   const postgres = cpuSince(postgresBefore, backendCpuMs(`storefront_bench_${run}`)) / runs;
-  const processes = ['gateway', 'catalog', 'inventory', 'shipping'].map((name) => [name, perRequest(name)] as const);
+  const processes = storefrontProcesses(plan.topology).map((name) => [name, perRequest(name)] as const);
   const total = processes.reduce((sum, [, ms]) => sum + ms, postgres);
   console.log(`${which === 'list' ? 'ProductList(first: 100)' : 'product(id) { id name price }'}, ${runs} requests one at a time, ${(wallMs / runs).toFixed(1)} ms each; load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`CPU ms per request: ${processes.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}, PostgreSQL ${postgres.toFixed(2)}; all ${total.toFixed(2)}`);
+  const rss = Object.entries(system.rssMb()).filter(([name]) => name !== 'dev');
+  console.log(`${describeTopology(plan.topology)}; resident memory after the runs: ${rss.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}; all ${rss.reduce((sum, [, mb]) => sum + mb, 0).toFixed(0)} MB`);
   await system.stop();
 }
 

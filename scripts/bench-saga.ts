@@ -25,7 +25,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
  *
  * Settings: BENCH_CUSTOMERS (50), BENCH_SECONDS (30) or BENCH_ORDERS (a fixed total instead),
  * BENCH_MODE (shopper: each customer waits for its order to settle before the next; flood: back
- * to back), BENCH_PRODUCTS (8), BENCH_LINES (2 per order), EVENTS_CONCURRENCY (passed on).
+ * to back), BENCH_PRODUCTS (8), BENCH_LINES (2 per order), EVENTS_CONCURRENCY (passed on),
+ * BENCH_TOPOLOGY (per-process, or one-process: `pnpm dev --one-process`).
  */
 function setting(name: string, fallback: number): number;
 function setting(name: string, fallback: null): number | null;
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   const queues = await queueTimings(plan.events, consumingContexts(), new Set(load.placed.map((order) => order.id)));
   const failed: FailedEvent[] = await listFailedEvents(plan.events, consumingContexts());
   const serviceOutput = running.output(outputFrom);
+  const rssMb = running.rssMb();
   progress('stopping the storefront');
   await cleanUp();
 
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
       queues,
       failed,
       serviceOutput,
+      topology: plan.topology,
+      rssMb,
     })}\n\n(${((Date.now() - began) / 1000).toFixed(0)} s in all)`,
   );
 }

@@ -3,6 +3,7 @@ import type { LoadMode, LoadResult } from './saga-load';
 import type { QueueTiming } from './saga-queues';
 import type { SagaTimeline } from './saga-timings';
 import { describeDistribution, distribution, ms, table } from './stats';
+import { describeTopology, type BenchTopology } from './topology';
 
 export interface SagaRun {
   machine: string;
@@ -30,6 +31,10 @@ export interface SagaRun {
   queues: QueueTiming[];
   failed: FailedEvent[];
   serviceOutput: string[];
+  /** How `pnpm dev` ran the storefront (BENCH_TOPOLOGY); per-process when absent. */
+  topology?: BenchTopology;
+  /** Resident memory of each service's process at the end of the load, in MB. */
+  rssMb?: Record<string, number>;
 }
 
 const present = (values: readonly (number | null)[]): number[] => values.filter((value): value is number => value !== null && Number.isFinite(value));
@@ -37,6 +42,13 @@ const present = (values: readonly (number | null)[]): number[] => values.filter(
 /** A distribution line, or what is missing. */
 function spread(samples: readonly number[]): string {
   return samples.length === 0 ? 'no samples' : `${describeDistribution(distribution(samples))}  (${samples.length})`;
+}
+
+/** The services' resident memory, the supervising `pnpm dev` left out. */
+function residentMemoryRow(rssMb: Record<string, number>): string[] {
+  const services = Object.entries(rssMb).filter(([name]) => name !== 'dev');
+  const total = services.reduce((sum, [, mb]) => sum + mb, 0);
+  return [`resident memory at the end of the load: ${total.toFixed(0)} MB (${services.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')})`];
 }
 
 export function sagaReport(run: SagaRun): string {
@@ -61,7 +73,7 @@ export function sagaReport(run: SagaRun): string {
     [`machine: ${run.machine}`],
     [`load average before the run: ${run.loadBefore.map((l) => l.toFixed(2)).join(' ')}${run.loadBefore[0]! > run.cores ? '  (the machine was busy: figures are low and noisy)' : ''}`],
     [
-      `pnpm dev in child processes (one per subgraph, one gateway); EVENTS_CONCURRENCY ${run.eventsConcurrency}; ${run.products} products, ` +
+      `${describeTopology(run.topology ?? 'per-process')}; EVENTS_CONCURRENCY ${run.eventsConcurrency}; ${run.products} products, ` +
         `${run.linesPerOrder} line${run.linesPerOrder === 1 ? '' : 's'} of one unit per order; mode ${run.mode}`,
     ],
     [''],
@@ -103,6 +115,7 @@ export function sagaReport(run: SagaRun): string {
     ...(Number.isFinite(run.machineCpuMs)
       ? [['  everything else on the machine', '', `${Math.max(0, (100 * (run.machineCpuMs - totalCpu)) / cores).toFixed(1)} % of ${run.cores} cores  (above a few %, the figures are low and noisy)`]]
       : []),
+    ...(run.rssMb ? [residentMemoryRow(run.rssMb)] : []),
     [`failed events under the run's prefix: ${run.failed.length}`],
     ...run.failed.slice(0, 5).map((event) => [`  ${event.queue}`, event.type, `${event.attempts} attempt(s): ${event.lastError}`]),
     [`service output during the run: ${run.serviceOutput.length} line${run.serviceOutput.length === 1 ? '' : 's'}`],

@@ -10,6 +10,7 @@ import { contextEnvName } from '@storefront/platform';
 import { CONTEXTS, type ContextUrls } from '../system/contexts';
 import { descendants, signal } from '../system/process-tree';
 import { processCpuMs } from './service-cpu';
+import { benchTopology, devArguments, type BenchTopology } from './topology';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const JWT_SECRET = 'bench-saga-jwt-secret-0123456789abcdef';
@@ -23,6 +24,8 @@ export interface SagaSystemPlan {
   events: EventsConfig;
   gatewayPort: number;
   env: NodeJS.ProcessEnv;
+  /** BENCH_TOPOLOGY: the processes `pnpm dev` runs the storefront in. */
+  topology: BenchTopology;
 }
 
 export function planSagaSystem(run: string, server: string): SagaSystemPlan {
@@ -47,14 +50,16 @@ export function planSagaSystem(run: string, server: string): SagaSystemPlan {
       ]),
     ),
   };
-  return { run, databaseUrls, events, gatewayPort: base, env };
+  return { run, databaseUrls, events, gatewayPort: base, env, topology: benchTopology() };
 }
 
 export interface SagaSystem {
   gatewayUrl: string;
   token(subject: string, roles?: readonly string[]): Promise<string>;
-  /** CPU time used so far by each process `pnpm dev` started (its tsx wrapper included), in ms, by context name, 'gateway' and 'dev'. */
+  /** CPU time used so far by each process `pnpm dev` started (its tsx wrapper included), in ms, by context name, 'gateway' and 'dev' ('storefront' for the one process of `--one-process`). */
   cpuMs(): Record<string, number>;
+  /** Resident memory of each service's own process (not its tsx wrapper) now, in MB, by the names `cpuMs` uses. */
+  rssMb(): Record<string, number>;
   /** Every line the processes printed since `since` (an index into their output). */
   output(since?: number): string[];
   outputLength(): number;
@@ -66,10 +71,37 @@ export type RunningSagaSystem = SagaSystem & { child: ChildProcess };
 
 /** Which service a process of the tree belongs to, by the entry point on its command line. */
 function serviceOf(commandLine: string): string | null {
-  const entry = /(?:subgraphs\/([a-z0-9-]+)\/src\/main\.ts|gateway\/src\/main\.ts|scripts\/dev\.ts)/.exec(commandLine);
+  const entry = /(?:subgraphs\/([a-z0-9-]+)\/src\/main\.ts|gateway\/src\/main\.ts|scripts\/dev\.ts|scripts\/system\/one-process-main\.ts)/.exec(commandLine);
   if (!entry) return null;
   if (entry[1]) return entry[1];
+  if (entry[0].includes('one-process')) return 'storefront';
   return entry[0].startsWith('gateway') ? 'gateway' : 'dev';
+}
+
+/** Every process of the tree that runs a service, with the service's name. */
+function serviceProcesses(root: number): { pid: number; service: string; commandLine: string }[] {
+  const found: { pid: number; service: string; commandLine: string }[] = [];
+  for (const pid of descendants(root)) {
+    let commandLine: string;
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    const service = serviceOf(commandLine);
+    if (service) found.push({ pid, service, commandLine });
+  }
+  return found;
+}
+
+/** A process's resident memory (VmRSS) in MB; 0 once it is gone. */
+function residentMb(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -79,7 +111,7 @@ function serviceOf(commandLine: string): string | null {
  */
 export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: ChildProcess) => void = () => {}, deadlineMs = 120_000): Promise<RunningSagaSystem> {
   // Its own process group, so that a bench that fails can still end every process of the tree.
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts'], { cwd: ROOT, env: plan.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/dev.ts', ...devArguments(plan.topology)], { cwd: ROOT, env: plan.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   spawned(child);
   const lines: string[] = [];
   for (const stream of [child.stdout!, child.stderr!]) readline.createInterface({ input: stream }).on('line', (line) => lines.push(line));
@@ -99,17 +131,14 @@ export async function startSagaSystem(plan: SagaSystemPlan, spawned: (child: Chi
     gatewayUrl: `http://127.0.0.1:${plan.gatewayPort}/graphql`,
     token: (subject, roles = ['customer']) => issueToken(JWT_SECRET, subject, roles),
     cpuMs() {
-      const totals = Object.fromEntries([...CONTEXTS.map(({ name }) => name), 'gateway', 'dev'].map((name) => [name, 0]));
-      for (const pid of descendants(child.pid!)) {
-        let commandLine: string;
-        try {
-          commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-        } catch {
-          continue;
-        }
-        const service = serviceOf(commandLine);
-        if (service) totals[service] = (totals[service] ?? 0) + (processCpuMs(pid) || 0);
-      }
+      const totals = Object.fromEntries([...CONTEXTS.map(({ name }) => name), 'gateway', 'dev', ...(plan.topology === 'one-process' ? ['storefront'] : [])].map((name) => [name, 0]));
+      for (const { pid, service } of serviceProcesses(child.pid!)) totals[service] = (totals[service] ?? 0) + (processCpuMs(pid) || 0);
+      return totals;
+    },
+    rssMb() {
+      const totals: Record<string, number> = {};
+      // tsx's own CLI process only starts the service's node process: what a deployment would not run.
+      for (const { pid, service, commandLine } of serviceProcesses(child.pid!)) if (!commandLine.includes('tsx/dist/cli')) totals[service] = (totals[service] ?? 0) + residentMb(pid);
       return totals;
     },
     output: (since = 0) => lines.slice(since),
