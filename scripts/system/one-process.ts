@@ -13,6 +13,8 @@ export interface OneProcessStorefront {
   gateway: RunningGateway;
   /** Every declared context's running subgraph, by name. */
   subgraphs: Readonly<Record<string, RunningSubgraphServer>>;
+  /** Stops one context (its server and its event delivery), to see how the gateway copes without it. */
+  stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,15 @@ export async function startOneProcess(
   contextSettings: (name: string) => Readonly<Record<string, unknown>> = () => ({}),
 ): Promise<OneProcessStorefront> {
   const subgraphs: Record<string, RunningSubgraphServer> = {};
-  const stopSubgraphs = () => Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
+  const stopping = new Map<string, Promise<void>>();
+  const stopSubgraph = (name: string): Promise<void> => {
+    const subgraph = subgraphs[name];
+    if (!subgraph) return Promise.resolve();
+    const stopped = stopping.get(name) ?? subgraph.stop();
+    stopping.set(name, stopped);
+    return stopped;
+  };
+  const stopSubgraphs = () => Promise.all(Object.keys(subgraphs).map(stopSubgraph));
   try {
     for (const { name } of CONTEXTS) {
       // Required by its conventional path: the system knows a context by its declaration, not its code.
@@ -55,6 +65,7 @@ export async function startOneProcess(
   return {
     gateway,
     subgraphs,
+    stopSubgraph,
     async stop() {
       await gateway.stop();
       await stopSubgraphs();

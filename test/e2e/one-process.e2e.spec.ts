@@ -52,8 +52,18 @@ async function httpRequestsDuring(work: () => Promise<void>): Promise<number> {
   return subgraphs.reduce((sum, subgraph) => sum + subgraph.requests.count, 0);
 }
 
+/** The Cache-Control header a gateway gives an anonymous request. */
+async function cacheControlOf(url: string, query: string, variables: Record<string, unknown>): Promise<string | null> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  await response.arrayBuffer();
+  return response.headers.get('cache-control');
+}
+
 it('answers an anonymous ProductList and ProductDetail as a gateway calling the subgraphs over HTTP does, without HTTP', async () => {
   const list = { first: 20, country: 'DE' };
+  // The subgraphs' cache policies restrict the response's as over HTTP: the same public max-age.
+  const overHttpCacheControl = await cacheControlOf(overHttp.url, ops.ProductList!, list);
+  expect(overHttpCacheControl).toMatch(/max-age=[1-9][0-9]*, public/);
   const overHttpList = await graphql(overHttp.url, ops.ProductList!, list);
   const id = overHttpList.data!.products.edges[3].node.id as string;
   const overHttpDetail = await graphql(overHttp.url, ops.ProductDetail!, { id, country: 'DE' });
@@ -66,6 +76,7 @@ it('answers an anonymous ProductList and ProductDetail as a gateway calling the 
   const requests = await httpRequestsDuring(async () => {
     expect(await graphql(endpoint, ops.ProductList!, list)).toEqual(overHttpList);
     expect(await graphql(endpoint, ops.ProductDetail!, { id, country: 'DE' })).toEqual(overHttpDetail);
+    expect(await cacheControlOf(endpoint, ops.ProductList!, list)).toBe(overHttpCacheControl);
   });
   expect(requests).toBe(0);
 });
@@ -87,4 +98,12 @@ it("takes a customer's checkout to CONFIRMED, keeps the order from another custo
     expect(asAdmin.errors).toBeUndefined();
   });
   expect(requests).toBe(0);
+});
+
+it("gives a stopped context's fields SUBGRAPH_UNAVAILABLE with its name, and the other contexts' fields still", async () => {
+  const id = (await graphql(endpoint, ops.ProductList!, { first: 1, country: 'DE' })).data!.products.edges[0].node.id as string;
+  await storefront.stopSubgraph('shipping');
+  const detail = await graphql(endpoint, 'query ($id: ID!) { product(id: $id) { id name shippingEstimate(country: "DE") { days } } }', { id });
+  expect(detail.data!.product).toMatchObject({ id, name: expect.any(String), shippingEstimate: null });
+  expect(detail.errors?.map((error) => [error.extensions?.code, error.extensions?.serviceName])).toEqual([['SUBGRAPH_UNAVAILABLE', 'shipping']]);
 });
