@@ -1,18 +1,21 @@
-import type { RunningSubgraphServer } from '@storefront/platform';
+import type { QueryCounter, RunningSubgraphServer } from '@storefront/platform';
 import type { GatewayConfig } from '../../gateway/src/config';
 import { startGateway, type RunningGateway } from '../../gateway/src/server';
 import { CONTEXTS, contextModule } from './contexts';
 
+/** A context's running subgraph, with the SQL statements its database was sent. */
+export type RunningContext = RunningSubgraphServer & { sqlQueries: QueryCounter };
+
 /** What every context's composition root (`subgraphs/<name>/src/main.ts`) exports. */
 interface ContextMain {
-  start(overrides?: Readonly<Record<string, unknown>>): Promise<RunningSubgraphServer>;
+  start(overrides?: Readonly<Record<string, unknown>>): Promise<RunningContext>;
 }
 
 /** The storefront in one process: every context's subgraph and the gateway in front of them. */
 export interface OneProcessStorefront {
   gateway: RunningGateway;
   /** Every declared context's running subgraph, by name. */
-  subgraphs: Readonly<Record<string, RunningSubgraphServer>>;
+  subgraphs: Readonly<Record<string, RunningContext>>;
   /** Stops one context (its server and its event delivery), to see how the gateway copes without it. */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -29,7 +32,7 @@ export async function startOneProcess(
   gatewayConfig: GatewayConfig,
   contextSettings: (name: string) => Readonly<Record<string, unknown>> = () => ({}),
 ): Promise<OneProcessStorefront> {
-  const subgraphs: Record<string, RunningSubgraphServer> = {};
+  const subgraphs: Record<string, RunningContext> = {};
   const stopping = new Map<string, Promise<void>>();
   const stopSubgraph = (name: string): Promise<void> => {
     const subgraph = subgraphs[name];

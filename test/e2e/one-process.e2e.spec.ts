@@ -100,6 +100,29 @@ it("takes a customer's checkout to CONFIRMED, keeps the order from another custo
   expect(requests).toBe(0);
 });
 
+it('runs identical queries in flight once, with the same answer for everyone, and every identical mutation', async () => {
+  const list = { first: 100, country: 'DE' };
+  await graphql(endpoint, ops.ProductList!, list); // planned once, so that the 30 below reach the subgraphs together
+  const catalog = storefront.subgraphs.catalog!;
+  catalog.sqlQueries.reset();
+  await graphql(endpoint, ops.ProductList!, list);
+  const statementsForOne = catalog.sqlQueries.count;
+  expect(statementsForOne).toBeGreaterThan(0);
+  catalog.sqlQueries.reset();
+  const answers = await Promise.all(Array.from({ length: 30 }, () => graphql(endpoint, ops.ProductList!, list)));
+  expect(catalog.sqlQueries.count).toBeLessThan(30 * statementsForOne);
+  // A shared answer is merged into each caller's result on its own: every result whole and equal.
+  expect(answers[0]!.errors).toBeUndefined();
+  expect(answers[0]!.data!.products.edges).toHaveLength(100);
+  for (const answer of answers) expect(answer).toEqual(answers[0]);
+
+  const admin = await issueToken(JWT_SECRET, 'one-admin', ['admin']);
+  const input = { sku: 'ONE-PROCESS-TWICE', name: 'Twice', description: 'd', price: { amount: 100, currency: 'EUR' }, imageUrls: [] };
+  const created = await Promise.all(Array.from({ length: 5 }, () => graphql(endpoint, ops.CreateProduct!, { input }, admin)));
+  const codes = created.map((answer) => (answer.data!.createProduct.errors as { code: string }[])[0]?.code ?? 'CREATED');
+  expect(codes.sort()).toEqual(['CREATED', 'DUPLICATE_SKU', 'DUPLICATE_SKU', 'DUPLICATE_SKU', 'DUPLICATE_SKU']);
+});
+
 it("gives a stopped context's fields SUBGRAPH_UNAVAILABLE with its name, and the other contexts' fields still", async () => {
   const id = (await graphql(endpoint, ops.ProductList!, { first: 1, country: 'DE' })).data!.products.edges[0].node.id as string;
   await storefront.stopSubgraph('shipping');
