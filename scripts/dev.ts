@@ -8,8 +8,9 @@ import { Supervisor } from './system/supervisor';
  * `pnpm dev`: the whole storefront on this machine. PostgreSQL and the queues are found or started
  * (`--embedded`: a PostgreSQL of its own, queues in it; see local-infrastructure.ts). Databases are
  * created and migrated, demo data loaded, then every subgraph and the gateway start in their own
- * processes (`--one-process`: all of them in one process, docs/adr/0013). A service that exits on its own is started again (with a growing delay while it keeps
- * failing); Ctrl-C stops them all, and "stopped" is said only once none of their processes is left.
+ * processes (`--one-process`: all of them in one, docs/adr/0013). A service that exits on its own
+ * is started again (with a growing delay while it keeps failing); Ctrl-C stops them all, and
+ * "stopped" is said only once none of their processes is left.
  */
 async function main(): Promise<void> {
   const started = Date.now();
