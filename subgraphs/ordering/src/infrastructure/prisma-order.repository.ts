@@ -14,7 +14,10 @@ type Tx = Prisma.TransactionClient;
 /**
  * An order locked and read with its lines and promotions in one statement, its columns named as
  * `toDomain` reads them. Every saga step does this, so it is written in SQL: a typed read costs
- * Prisma's query compiler and interpreter more CPU than the statement costs PostgreSQL.
+ * Prisma's query compiler and interpreter more CPU than the statement costs PostgreSQL. When the
+ * row was locked by another transaction, PostgreSQL reads the order's row again as that one left
+ * it; its lines and promotions, read as the statement began, are the same either way: they are
+ * written with the order and never change.
  */
 const LOCK_ORDER = `
   SELECT o.id::text, o.customer_id AS "customerId", o.idempotency_key AS "idempotencyKey", o.status::text,
