@@ -3,12 +3,16 @@ import { aCustomer, startHarness as startOrdering } from '../subgraphs/ordering/
 import * as answers from '../subgraphs/ordering/test/saga-events';
 import { startHarness as startInventory } from '../subgraphs/inventory/test/inventory-harness';
 import { anOrderId, orderPlaced } from '../subgraphs/inventory/test/order-events';
+import { startHarness as startPayments } from '../subgraphs/payments/test/payments-harness';
+import * as paymentSteps from '../subgraphs/payments/test/saga-events';
 
 /**
  * `pnpm bench:saga-steps`: the CPU one saga step costs the context that handles it, measured in one
  * process (the subgraph with its consumer and outbox relay, on a scratch database) with
  * `process.cpuUsage()`, so that the rest of a shared machine counts for little; and the statements
- * its Prisma client sent. Steps: inventory reserving a placed order; ordering taking an order from
+ * its Prisma client sent. Steps: inventory reserving a placed order; payments recording a placed
+ * order's payment and authorizing it once the stock is reserved (the built-in test provider's books,
+ * in the same process, counted in the CPU but not in the statements); ordering taking an order from
  * PLACED to CONFIRMED (stock reserved, then payment authorized). 8 events at a time, after a warm-up.
  */
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 200);
@@ -46,6 +50,21 @@ async function inventoryReserving(): Promise<void> {
   }
 }
 
+async function paymentsAuthorizing(): Promise<void> {
+  const payments = await startPayments();
+  try {
+    const orderIds = Array.from({ length: WARM_UP + EVENTS }, () => paymentSteps.anOrderId());
+    const authorize = async (orderId: string) => {
+      await payments.consumer.handle(paymentSteps.orderPlaced(orderId));
+      await payments.consumer.handle(paymentSteps.stockReserved(orderId));
+    };
+    await inParallel(orderIds.slice(0, WARM_UP), authorize);
+    await measure('payments: order-placed + stock-reserved, per order', payments.server.sqlQueries, () => inParallel(orderIds.slice(WARM_UP), authorize));
+  } finally {
+    await payments.stop();
+  }
+}
+
 async function orderingConfirming(): Promise<void> {
   const ordering = await startOrdering({ deadlineSweepMs: 3_600_000 });
   try {
@@ -66,8 +85,9 @@ async function orderingConfirming(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await inventoryReserving();
-  await orderingConfirming();
+  const only = process.env.BENCH_STEPS?.split(',');
+  const steps: [string, () => Promise<void>][] = [['inventory', inventoryReserving], ['payments', paymentsAuthorizing], ['ordering', orderingConfirming]];
+  for (const [name, step] of steps) if (!only || only.includes(name)) await step();
 }
 
 main().then(

@@ -10,7 +10,7 @@ const payments = startedForThisFile(startHarness);
  * provider would be elsewhere, so they are not counted here.
  */
 describe('SQL statements per handled event', () => {
-  it('order placed: 3 (inbox, the payment, COMMIT); stock reserved: 6 (inbox, payment lock and read, the payment, outbox, COMMIT)', async () => {
+  it('order placed: 3 (inbox, the payment, COMMIT); stock reserved: 5 (inbox, the payment locked and read in one, the payment, outbox, COMMIT)', async () => {
     const orderId = anOrderId();
 
     payments.server.sqlQueries.reset();
@@ -19,7 +19,7 @@ describe('SQL statements per handled event', () => {
 
     payments.server.sqlQueries.reset();
     expect(await payments.consumer.handle(stockReserved(orderId))).toBe('handled');
-    expect(payments.server.sqlQueries.count).toBe(6);
+    expect(payments.server.sqlQueries.count).toBe(5);
 
     expect((await paymentOf(payments.db, orderId))?.status).toBe('AUTHORIZED');
   });

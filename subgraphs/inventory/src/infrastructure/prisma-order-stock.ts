@@ -2,7 +2,7 @@ import type { Environment } from '@storefront/kernel';
 import type { OrderStock } from '../domain/reservation.repository';
 import type { StockLevel } from '../domain/stock-level.aggregate';
 import type { Prisma } from './prisma/generated/client';
-import { toDomain, toMovement } from './stock-level.mapper';
+import { toDomain, toMovement, type StockLevelRecord } from './stock-level.mapper';
 
 /** The stock levels of an order's products, inside the transaction of the event handler. */
 export class PrismaOrderStock implements OrderStock {
@@ -13,24 +13,21 @@ export class PrismaOrderStock implements OrderStock {
 
   /**
    * Rows are locked in the order the sort gives them: by product, then warehouse, for every caller
-   * alike. The lock is raw only because Prisma's typed API cannot lock rows; the rows themselves
-   * are read with the typed API. A level opened between the two statements would be read without
-   * its lock, so then the lock is taken again (levels are never deleted: the count only grows).
+   * alike. One statement locks and reads them, so what is read is exactly what is locked. It is
+   * written in SQL, as is the look-up of known products: every order placed does both, and Prisma
+   * plans each typed call with its query compiler first.
    */
   async lock(productIds: readonly string[]): Promise<StockLevel[]> {
     if (productIds.length === 0) return [];
-    const ids = [...productIds];
-    for (;;) {
-      const locked = await this.tx.$executeRaw`
-        SELECT 1 FROM stock_levels WHERE product_id = ANY(${ids}::text[]) ORDER BY product_id, warehouse_id FOR UPDATE`;
-      const rows = await this.tx.stockLevel.findMany({ where: { productId: { in: ids } }, orderBy: [{ productId: 'asc' }, { warehouseId: 'asc' }] });
-      if (rows.length === locked) return rows.map(toDomain);
-      // A re-lock taken out of order can, rarely, deadlock with another order: PostgreSQL then aborts one, and its event is delivered again.
-    }
+    const rows = await this.tx.$queryRaw<StockLevelRecord[]>`
+      SELECT product_id AS "productId", warehouse_id AS "warehouseId", on_hand AS "onHand", reserved, version
+        FROM stock_levels WHERE product_id = ANY(${[...productIds]}::text[]) ORDER BY product_id, warehouse_id FOR UPDATE`;
+    return rows.map(toDomain);
   }
 
   async known(productIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.tx.stockKeepingUnit.findMany({ where: { productId: { in: [...productIds] } }, select: { productId: true } });
+    const rows = await this.tx.$queryRaw<{ productId: string }[]>`
+      SELECT product_id AS "productId" FROM stock_keeping_units WHERE product_id = ANY(${[...productIds]}::text[])`;
     return new Set(rows.map((row) => row.productId));
   }
 

@@ -2,7 +2,10 @@ import { StockLevel, type StockLevelState } from '../domain/stock-level.aggregat
 import type { StockEvent } from '../domain/stock-events';
 import type { Prisma, StockLevel as StockLevelRow } from './prisma/generated/client';
 
-export function toDomain(row: StockLevelRow): StockLevel {
+/** A level's row as the domain needs it (not when it last changed). */
+export type StockLevelRecord = Omit<StockLevelRow, 'updatedAt'>;
+
+export function toDomain(row: StockLevelRecord): StockLevel {
   return StockLevel.restore({
     productId: row.productId,
     warehouseId: row.warehouseId,

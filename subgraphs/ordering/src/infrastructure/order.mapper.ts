@@ -3,7 +3,12 @@ import { Order, type OrderState } from '../domain/order.aggregate';
 import type { StatusReasonCode } from '../domain/order-status';
 import type { Order as OrderRow, OrderLine as OrderLineRow, OrderPromotion as OrderPromotionRow, Prisma } from './prisma/generated/client';
 
-export function toDomain(row: OrderRow, lines: readonly OrderLineRow[], promotions: readonly OrderPromotionRow[]): Order {
+/** The rows as the domain needs them (not the database's bookkeeping: when a row last changed, which order a line is of). */
+export type OrderRecord = Omit<OrderRow, 'updatedAt'>;
+export type OrderLineRecord = Omit<OrderLineRow, 'orderId'>;
+export type OrderPromotionRecord = Omit<OrderPromotionRow, 'orderId'>;
+
+export function toDomain(row: OrderRecord, lines: readonly OrderLineRecord[], promotions: readonly OrderPromotionRecord[]): Order {
   const money = (amount: number) => Money.of(amount, row.currency);
   return Order.restore({
     id: row.id,

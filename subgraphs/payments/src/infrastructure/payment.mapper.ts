@@ -2,7 +2,10 @@ import { Payment, type PaymentState } from '../domain/payment.aggregate';
 import type { PaymentEvent } from '../domain/payment-events';
 import type { Prisma, Payment as PaymentRow } from './prisma/generated/client';
 
-export function toDomain(row: PaymentRow): Payment {
+/** A payment's row as the domain needs it (its timestamps are the database's bookkeeping). */
+export type PaymentRecord = Omit<PaymentRow, 'createdAt' | 'updatedAt'>;
+
+export function toDomain(row: PaymentRecord): Payment {
   return Payment.restore({
     id: row.id,
     orderId: row.orderId,

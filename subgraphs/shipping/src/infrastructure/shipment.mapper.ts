@@ -2,9 +2,12 @@ import { DispatchRequestedV1, ShipmentDeliveredV1, ShipmentDispatchedV1 } from '
 import type { OutgoingEvent } from '@storefront/messaging';
 import { Shipment, type ShipmentState } from '../domain/shipment.aggregate';
 import type { ShipmentEvent } from '../domain/shipment-events';
-import type { Prisma, Shipment as ShipmentRow, ShipmentLine as ShipmentLineRow } from './prisma/generated/client';
+import type { Shipment as ShipmentRow, ShipmentLine as ShipmentLineRow } from './prisma/generated/client';
 
-export function toDomain(row: ShipmentRow & { lines: ShipmentLineRow[] }): Shipment {
+/** A shipment's row and lines as the domain needs them (not when it was created, nor which shipment a line is of). */
+export type ShipmentRecord = Omit<ShipmentRow, 'createdAt'> & { lines: Pick<ShipmentLineRow, 'productId' | 'quantity'>[] };
+
+export function toDomain(row: ShipmentRecord): Shipment {
   return Shipment.restore({
     id: row.id,
     orderId: row.orderId,
@@ -24,23 +27,6 @@ export function toDomain(row: ShipmentRow & { lines: ShipmentLineRow[] }): Shipm
 export function toPersistence(state: ShipmentState) {
   const { status, carrier, trackingNumber, dispatchedAt, deliveredAt, cancelledAt } = state;
   return { status, carrier, trackingNumber, dispatchedAt, deliveredAt, cancelledAt };
-}
-
-export function toNewRow(state: ShipmentState): Prisma.ShipmentCreateInput {
-  const { address } = state;
-  return {
-    id: state.id,
-    orderId: state.orderId,
-    customerId: state.customerId,
-    recipientName: address.name,
-    addressLine1: address.line1,
-    addressLine2: address.line2,
-    city: address.city,
-    postalCode: address.postalCode,
-    country: address.country,
-    ...toPersistence(state),
-    lines: { createMany: { data: state.lines } },
-  };
 }
 
 /**

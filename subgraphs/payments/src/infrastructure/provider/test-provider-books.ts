@@ -20,11 +20,17 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** An entry's columns under the names `Entry` gives them. */
+const ENTRY_COLUMNS = `idempotency_key AS "idempotencyKey", kind, reference, amount, currency, outcome, decline_code AS "declineCode",
+  failed_attempts AS "failedAttempts", created_at AS "createdAt"`;
+
 /**
  * The built-in test provider's own books, in the payments database for convenience but written on
  * their own connections and transactions, never inside payments' own: like a real provider's, they
  * keep what happened even when payments' transaction rolls back. One row per idempotency key: the
- * first call decides, every later call with the key gets the same answer.
+ * first call decides, every later call with the key gets the same answer. An entry's insert and
+ * its decision, made for every order, are written in SQL: a typed insert that skips duplicates is
+ * planned anew by Prisma's query compiler on every call.
  */
 export class TestProviderBooks {
   constructor(private readonly db: PaymentsDb) {}
@@ -33,7 +39,14 @@ export class TestProviderBooks {
     return this.db.$transaction(async (tx) => {
       // A first call's row is the one its insert returns, and is held by this transaction already;
       // a later call's (the insert did nothing) is locked and read.
-      const [created] = await tx.testProviderOperation.createManyAndReturn({ data: [{ idempotencyKey: key, kind, amount: amount?.amount, currency: amount?.currency }], skipDuplicates: true });
+      const [created] = await tx.$queryRawUnsafe<Entry[]>(
+        `INSERT INTO test_provider_operations (idempotency_key, kind, amount, currency) VALUES ($1, $2, $3::int, $4)
+         ON CONFLICT DO NOTHING RETURNING ${ENTRY_COLUMNS}`,
+        key,
+        kind,
+        amount?.amount ?? null,
+        amount?.currency ?? null,
+      );
       const entry = created ?? (await this.lockedEntry(tx, key));
       if (!entry || entry.kind !== kind || entry.amount !== (amount?.amount ?? null) || entry.currency !== (amount?.currency ?? null)) {
         throw new IdempotencyKeyReusedError(key);
@@ -45,7 +58,14 @@ export class TestProviderBooks {
         return 'FAILED_THIS_TIME';
       }
       const { outcome, reference, declineCode = null } = decision;
-      return tx.testProviderOperation.update({ where: { idempotencyKey: key }, data: { outcome, reference, declineCode } });
+      const [decided] = await tx.$queryRawUnsafe<Entry[]>(
+        `UPDATE test_provider_operations SET outcome = $2, reference = $3, decline_code = $4 WHERE idempotency_key = $1 RETURNING ${ENTRY_COLUMNS}`,
+        key,
+        outcome,
+        reference,
+        declineCode,
+      );
+      return decided!;
     });
   }
 
