@@ -17,14 +17,3 @@ describe("ordering's deadline settings", () => {
     expect(() => loadConfig({ ORDER_DEADLINE_PLACED_SECONDS: raw })).toThrow(`ORDER_DEADLINE_PLACED_SECONDS must be a positive number of seconds, got "${raw}"`);
   });
 });
-
-describe("ordering's event consumer pool", () => {
-  it('has 4 connections of its own unless told otherwise', () => {
-    expect(loadConfig({}).eventsPoolSize).toBe(4);
-    expect(loadConfig({ ORDERING_EVENTS_POOL_SIZE: '8' }).eventsPoolSize).toBe(8);
-  });
-
-  it.each(['0', '2.5', 'many'])('refuses %p, naming the setting', (raw) => {
-    expect(() => loadConfig({ ORDERING_EVENTS_POOL_SIZE: raw })).toThrow(`ORDERING_EVENTS_POOL_SIZE must be a positive integer, got "${raw}"`);
-  });
-});

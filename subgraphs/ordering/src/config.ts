@@ -7,10 +7,8 @@ import declaration from '../context.json';
 /**
  * `shippingQuoteSecret`: what shipping signs its quotes with, for checkout to verify them (SHIPPING_QUOTE_SECRET).
  * `sagaDeadlines`: how long an order may wait in each waiting status; `deadlineSweepMs`: how often overdue orders are looked for.
- * `eventsPoolSize`: connections of the event consumer's own pool (ORDERING_EVENTS_POOL_SIZE), apart from
- * the one `placeOrder` and the other requests share, so that saga steps never wait behind customers' orders.
  */
-export type OrderingConfig = SubgraphConfig & { events: EventsConfig; shippingQuoteSecret: string; sagaDeadlines: SagaDeadlines; deadlineSweepMs: number; eventsPoolSize: number };
+export type OrderingConfig = SubgraphConfig & { events: EventsConfig; shippingQuoteSecret: string; sagaDeadlines: SagaDeadlines; deadlineSweepMs: number };
 
 type Env = Record<string, string | undefined>;
 
@@ -23,18 +21,10 @@ function seconds(env: Env, name: string, fallback: number): number {
   return Math.round(value * 1000);
 }
 
-function positiveInteger(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
 /**
  * Ordering's settings, read once from the environment (ORDERING_PORT, ORDERING_DATABASE_URL, REDIS_URL, EVENTS_*,
  * SHIPPING_QUOTE_SECRET, ORDER_DEADLINE_PLACED_SECONDS, ORDER_DEADLINE_AWAITING_PAYMENT_SECONDS,
- * ORDER_DEADLINE_AWAITING_PROMOTIONS_SECONDS, ORDER_DEADLINE_SWEEP_SECONDS, ORDERING_EVENTS_POOL_SIZE).
+ * ORDER_DEADLINE_AWAITING_PROMOTIONS_SECONDS, ORDER_DEADLINE_SWEEP_SECONDS).
  */
 export const loadConfig = (env: Env = process.env): OrderingConfig => ({
   ...subgraphConfig(declaration.name, declaration.port, env),
@@ -46,7 +36,4 @@ export const loadConfig = (env: Env = process.env): OrderingConfig => ({
     AWAITING_PROMOTIONS: seconds(env, 'ORDER_DEADLINE_AWAITING_PROMOTIONS_SECONDS', 15 * 60),
   },
   deadlineSweepMs: seconds(env, 'ORDER_DEADLINE_SWEEP_SECONDS', 5),
-  // Each job holds one connection for its transaction; a few are enough, because the machine's
-  // cores, not the connections, bound how many saga steps make progress at once.
-  eventsPoolSize: positiveInteger(env, 'ORDERING_EVENTS_POOL_SIZE', 4),
 });

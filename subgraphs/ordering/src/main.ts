@@ -34,11 +34,7 @@ export { typeDefs };
 /** The composition root: wires ordering's database, use cases, schema, outbox relay and event consumer into a running subgraph. */
 export async function start(overrides: Partial<OrderingConfig> = {}): Promise<RunningSubgraphServer & { sqlQueries: QueryCounter; events: EventDelivery }> {
   const config = { ...loadConfig(), ...overrides };
-  const { db, queries: requestQueries } = connectOrderingDb(config.databaseUrl);
-  // The saga's steps get a client and pool of their own: under load, customers placing orders
-  // would otherwise hold every connection while the steps that confirm orders wait for one.
-  const { db: eventsDb, queries: eventQueries } = connectOrderingDb(config.databaseUrl, config.eventsPoolSize);
-  const sqlQueries = bothCounted(requestQueries, eventQueries);
+  const { db, queries: sqlQueries } = connectOrderingDb(config.databaseUrl);
   const transactions = prismaTransactions(db, (tx) => new PrismaOrderRepository(tx, systemEnvironment));
   const useCases = {
     placeOrder: new PlaceOrder(transactions, new PrismaOrdersByIdempotencyKey(db), new PrismaPriceList(db), systemEnvironment),
@@ -69,7 +65,7 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     consumes: {
       subscriptions,
       handlers: [...catalogEventHandlers, ...promotionsEventHandlers(systemEnvironment), ...inventoryEventHandlers(systemEnvironment), ...paymentsEventHandlers(systemEnvironment), ...shippingEventHandlers(systemEnvironment)],
-      transaction: (work) => eventsDb.$transaction(work),
+      transaction: (work) => db.$transaction(work),
     },
   });
   const expire = new ExpireOverdueOrders(expiryTransactions(db, systemEnvironment), config.sagaDeadlines, systemEnvironment);
@@ -81,20 +77,6 @@ export async function start(overrides: Partial<OrderingConfig> = {}): Promise<Ru
     async stop() {
       await sweeper.stop();
       await running.stop();
-      await eventsDb.$disconnect();
-    },
-  };
-}
-
-/** The statements of both of ordering's clients, counted as one. */
-function bothCounted(a: QueryCounter, b: QueryCounter): QueryCounter {
-  return {
-    get count() {
-      return a.count + b.count;
-    },
-    reset() {
-      a.reset();
-      b.reset();
     },
   };
 }
