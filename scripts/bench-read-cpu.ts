@@ -12,8 +12,11 @@ import { describeTopology, storefrontProcesses } from './bench/topology';
  * Redis prefix, all removed at the end), the response cache off, BENCH_RUNS (300) requests after
  * 50 warm-up ones. BENCH_QUERY: `list` (ProductList(first: 100), DE) or `product` (the catalog-only
  * product(id) of `pnpm bench:gateway`). BENCH_TOPOLOGY=one-process: the storefront as
- * `pnpm dev --one-process` runs it, its one process's CPU reported. Quicker and steadier than `pnpm bench:gateway` for
- * comparing two versions of the code back to back.
+ * `pnpm dev --one-process` runs it, its one process's CPU reported. Quicker and steadier than
+ * `pnpm bench:gateway` for comparing two versions of the code back to back. The services run as
+ * deployed: NODE_ENV=production (graphql-js without its development checks), with secrets of the
+ * run's own, since production refuses the published development ones. BENCH_CPU_PROFILE=<dir>:
+ * every process writes a V8 CPU profile there when it stops (scripts/bench/cpu-profile.cjs).
  */
 const runs = Number(process.env.BENCH_RUNS ?? 300);
 const which = process.env.BENCH_QUERY ?? 'list';
@@ -21,7 +24,15 @@ if (!Number.isInteger(runs) || runs <= 0) throw new Error('BENCH_RUNS must be a 
 if (which !== 'list' && which !== 'product') throw new Error('BENCH_QUERY must be "list" or "product"');
 const run = randomBytes(4).toString('hex');
 const plan = planSagaSystem(run, process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432');
-Object.assign(plan.env, { RATE_LIMIT_POINTS: '0', RESPONSE_CACHE: 'false', LOG_LEVEL: 'warn' });
+Object.assign(plan.env, {
+  RATE_LIMIT_POINTS: '0',
+  RESPONSE_CACHE: 'false',
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  GATEWAY_SHARED_SECRET: randomBytes(24).toString('hex'),
+  SHIPPING_QUOTE_SECRET: randomBytes(24).toString('hex'),
+  ...(process.env.BENCH_CPU_PROFILE ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${require.resolve('./bench/cpu-profile.cjs')}`.trim() } : {}),
+});
 let child: ChildProcess | null = null;
 
 async function main(): Promise<void> {

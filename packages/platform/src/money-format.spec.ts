@@ -13,6 +13,11 @@ describe('formatMoney', () => {
     expect(['EUR', 'JPY', 'USD', 'EUR'].map((currency) => formatMoney(123456, currency))).toEqual(first);
     expect(first).toEqual(['€1,234.56', '¥123,456', '$1,234.56', '€1,234.56']);
   });
+
+  it('renders each amount in its own currency and locale, however many distinct amounts came before', () => {
+    for (let amount = 0; amount < 25_000; amount += 1) formatMoney(amount, 'EUR');
+    expect([formatMoney(1999, 'EUR'), formatMoney(1999, 'USD'), formatMoney(1999, 'EUR', 'de-DE'), formatMoney(24_999, 'EUR')]).toEqual(['€19.99', '$19.99', '19,99\u00a0€', '€249.99']);
+  });
 });
 
 describe('minorUnitDigits', () => {

@@ -23,7 +23,20 @@ export function minorUnitDigits(currency: string): number {
   return known;
 }
 
+// Formatting with one is still the costliest part of a price on a 100-product page, and a catalog's
+// prices repeat: each rendered text is kept, up to a bound (then they start again), so that no
+// stream of distinct amounts makes the process grow.
+const RENDERED_LIMIT = 10_000;
+const rendered = new Map<string, string>();
+
 /** Renders integer minor units for display, e.g. 1999 EUR -> "€19.99". */
 export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
-  return currencyFormat(locale, currency).format(amount / 10 ** minorUnitDigits(currency));
+  const key = `${amount} ${currency} ${locale}`;
+  let text = rendered.get(key);
+  if (text === undefined) {
+    text = currencyFormat(locale, currency).format(amount / 10 ** minorUnitDigits(currency));
+    if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+    rendered.set(key, text);
+  }
+  return text;
 }

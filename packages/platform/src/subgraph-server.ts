@@ -5,15 +5,14 @@ import type { DocumentNode } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { verifySubgraphRequest, type Identity } from './identity';
+import type { Identity } from './identity';
 import { formatError } from './format-error';
 import { operationCachePolicy } from './operation-cache-policy';
 import { createLogger } from './logger';
 import { counter, type QueryCounter } from './query-counter';
-import { collectProcessMetrics, graphqlRequestMetrics, metricsAccess, metricsEndpoint, type MetricsAccess } from './telemetry/metrics';
-import { graphqlOperationSpan } from './telemetry/graphql-operation';
+import { collectProcessMetrics, metricsAccess, metricsEndpoint, type MetricsAccess } from './telemetry/metrics';
+import { subgraphGraphqlRoute } from './subgraph-graphql-route';
 import { inProcessExecution, type ExecuteInProcess } from './in-process-execution';
 
 /**
@@ -64,7 +63,7 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   const log = createLogger(options.name);
   const app = express();
   const requests = counter();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers }]),
     // The cache policy once per operation, not Apollo's hook on every resolved field (operation-cache-policy.ts).
@@ -76,6 +75,9 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
     includeStacktraceInErrorResponses: false,
   });
   await server.start();
+  const graphql = subgraphGraphqlRoute(server, { name: options.name, gatewaySecret: options.gatewaySecret, context: options.context, requests });
+  // /graphql (every method: only a signed POST gets past the signature) on the HTTP server itself, the rest through express.
+  httpServer.on('request', (req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', subgraph: options.name });
@@ -91,30 +93,6 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
   });
   collectProcessMetrics(options.name);
   app.get('/metrics', metricsEndpoint(options.metrics ?? metricsAccess(process.env, process.env.NODE_ENV === 'production')));
-  app.use(
-    '/graphql',
-    (_req, _res, next) => {
-      requests.add();
-      next();
-    },
-    express.json({ limit: '1mb' }),
-    // The signature covers the body (query, variables, identity), so it is checked once the body is read.
-    (req, res, next) => {
-      const verdict = verifySubgraphRequest(req.body, options.gatewaySecret);
-      if (!verdict.ok) {
-        res.status(401).json({ errors: [{ message: `Requests must come through the gateway (${verdict.reason}).`, extensions: { code: 'UNAUTHENTICATED' } }] });
-        return;
-      }
-      res.locals.identity = verdict.identity;
-      next();
-    },
-    graphqlRequestMetrics(),
-    graphqlOperationSpan(options.name),
-    expressMiddleware(server, {
-      context: async ({ res }) => options.context((res.locals.identity as Identity | null) ?? null),
-    }),
-  );
-
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '127.0.0.1', resolve);
@@ -132,4 +110,10 @@ export async function startSubgraphServer<TContext extends object>(options: Subg
       await options.database.$disconnect();
     },
   };
+}
+
+/** `/graphql` as express matched it: any case, an optional trailing slash, any query string. */
+function isGraphqlPath(url: string | undefined): boolean {
+  const path = (url ?? '').split('?', 1)[0]!.toLowerCase();
+  return path === '/graphql' || path === '/graphql/';
 }

@@ -60,18 +60,24 @@ export const graphqlRequests = defineCounter('graphql_requests_total', 'GraphQL 
 export const graphqlRequestDuration = defineHistogram('graphql_request_duration_seconds', 'Time to answer a GraphQL request, by operation', ['operation']);
 
 /**
- * Counts and times the GraphQL requests of one route. The operation name comes from the parsed body
- * (so it runs after express.json); the outcome is what the HTTP status says, and a 200 carrying
- * GraphQL errors counts as ok: those errors are the typed results of the schema.
+ * Counts and times one GraphQL request, from its parsed body (for the operation name); the returned
+ * function records it once answered with `status`. The outcome is what the HTTP status says, and a
+ * 200 carrying GraphQL errors counts as ok: those errors are the typed results of the schema.
  */
+export function timeGraphqlRequest(body: unknown): (status: number) => void {
+  const operation = operationLabel(operationNameOf(body));
+  const stop = graphqlRequestDuration.startTimer({ operation });
+  return (status) => {
+    stop();
+    graphqlRequests.inc({ operation, outcome: status < 400 ? 'ok' : 'error' });
+  };
+}
+
+/** Counts and times the GraphQL requests of one route (timeGraphqlRequest); runs after express.json. */
 export function graphqlRequestMetrics(): RequestHandler {
   return (req, res, next) => {
-    const operation = operationLabel(operationNameOf(req.body));
-    const stop = graphqlRequestDuration.startTimer({ operation });
-    res.once('finish', () => {
-      stop();
-      graphqlRequests.inc({ operation, outcome: res.statusCode < 400 ? 'ok' : 'error' });
-    });
+    const answered = timeGraphqlRequest(req.body);
+    res.once('finish', () => answered(res.statusCode));
     next();
   };
 }

@@ -3,19 +3,14 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import { badUserInput, formatMoney, requireRole, toPayload } from '@storefront/platform';
 import { CountryCode } from '../domain/country-code.value-object';
-import type { DeliveryEstimate } from '../domain/rate-table';
 import type { ShippingOption } from '../application/quote-shipping-options/quote-shipping-options.use-case';
-import type { Money } from '../domain/shipping-rate';
 import { productsAwaitingMeasurement } from './awaiting-measurement.resolver';
 import type { Resolvers } from './generated/resolvers-types';
 import { shipmentResolvers } from './shipment.resolvers';
 
 export const typeDefs = parse(readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
-const money = (amount: number, currency: string) => ({ amount, currency, formatted: formatMoney(amount, currency) });
-const toMoneyView = ({ amount, currency }: Money) => money(amount, currency);
-const toEstimateView = (estimate: DeliveryEstimate) => ({ ...estimate, price: toMoneyView(estimate.price) });
-const toOptionView = (option: ShippingOption) => ({ ...toEstimateView(option), id: option.id, expiresAt: option.expiresAt.toISOString() });
+const toOptionView = (option: ShippingOption) => ({ ...option, expiresAt: option.expiresAt.toISOString() });
 
 export const resolvers: Resolvers = {
   Query: {
@@ -54,15 +49,18 @@ export const resolvers: Resolvers = {
       const parcel = (await ctx.parcels.load(product.id)).profile;
       if (!parcel) return null;
       const estimate = await ctx.useCases.estimateDelivery.execute(parcel, country.value);
-      return estimate ? toEstimateView(estimate) : null;
+      return estimate;
     },
   },
   SetParcelProfilePayload: {
     parcelStatus: (payload) => (payload.shippingProfile ? 'MEASURED' : null),
   },
   ShippingRate: {
-    base: (rate) => money(rate.baseAmount, rate.currency),
-    perKg: (rate) => money(rate.perKgAmount, rate.currency),
-    fragileSurcharge: (rate) => money(rate.fragileSurchargeAmount, rate.currency),
+    base: (rate) => ({ amount: rate.baseAmount, currency: rate.currency }),
+    perKg: (rate) => ({ amount: rate.perKgAmount, currency: rate.currency }),
+    fragileSurcharge: (rate) => ({ amount: rate.fragileSurchargeAmount, currency: rate.currency }),
+  },
+  Money: {
+    formatted: (money) => formatMoney(money.amount, money.currency),
   },
 };

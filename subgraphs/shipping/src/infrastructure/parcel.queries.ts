@@ -32,8 +32,10 @@ const ParcelRow = z.object({
   fragile: z.boolean().nullable(),
 });
 type ParcelRow = z.infer<typeof ParcelRow>;
+// Built once: a zod schema costs more to construct than to check a hundred rows with.
+const ParcelRows = z.array(ParcelRow);
 
-const AwaitingMeasurementRow = z.object({ productId: z.string(), learnedAt: z.date() });
+const AwaitingMeasurementRows = z.array(z.object({ productId: z.string(), learnedAt: z.date() }));
 
 const NOTHING_KNOWN: ProductParcelView = { profile: null, status: null };
 
@@ -48,7 +50,7 @@ export class ParcelQueries {
    */
   async byProductIds(productIds: readonly string[]): Promise<ProductParcelView[]> {
     if (productIds.length === 0) return [];
-    const rows = z.array(ParcelRow).parse(
+    const rows = ParcelRows.parse(
       await this.db.$queryRaw`
       SELECT ids.product_id AS "productId", s.product_id IS NOT NULL AS learned,
              p.weight_grams AS "weightGrams", p.length_mm AS "lengthMm", p.width_mm AS "widthMm", p.height_mm AS "heightMm", p.fragile
@@ -68,7 +70,7 @@ export class ParcelQueries {
    * the typed API cannot relate.
    */
   async awaitingMeasurement(after: AwaitingMeasurementPosition | null, size: number): Promise<{ items: AwaitingMeasurementPosition[]; hasNextPage: boolean }> {
-    const rows = z.array(AwaitingMeasurementRow).parse(
+    const rows = AwaitingMeasurementRows.parse(
       await this.db.$queryRaw`
       SELECT s.product_id AS "productId", s.learned_at AS "learnedAt"
         FROM shippable_products s
