@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import stableStringify from 'json-stable-stringify';
+import { canonicalJson } from './canonical-json';
 
 /** Who is calling, as verified by the gateway. Subgraphs never read identity from the client. */
 export interface Identity {
@@ -30,7 +30,7 @@ export interface SubgraphRequest {
  */
 export function signedContent(request: SubgraphRequest, payload: TokenPayload | null): string {
   const variables = request.variables && Object.keys(request.variables).length > 0 ? request.variables : undefined;
-  return stableStringify({ jwt: payload ?? undefined, query: request.query, variables }) ?? '';
+  return canonicalJson({ jwt: payload ?? undefined, query: request.query, variables }) ?? '';
 }
 
 function signature(content: string, secret: string): string {
