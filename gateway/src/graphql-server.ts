@@ -1,3 +1,5 @@
+// First: Apollo's federation library as one plain object for @apollo/gateway (see the module).
+import './federation-exports';
 import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
