@@ -1,5 +1,5 @@
-// First: Apollo's federation library as one plain object for @apollo/gateway (see the module).
-import './federation-exports';
+// First: how the gateway reaches two of Apollo's library functions on every request (see the module).
+import './apollo-hot-paths';
 import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
