@@ -4,12 +4,13 @@ import os from 'node:os';
 import { clientOperations } from '../test/support/operations';
 import { planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
 import { backendCpuMs, cpuSince } from './bench/service-cpu';
+import { asDeployed } from './bench/deployed-posture';
 
 /**
  * `pnpm bench:read-cpu`: CPU time per request of each process on the read path, for one query sent
  * one request at a time: the storefront as `pnpm dev` starts it (its own ports, databases and
  * Redis prefix, all removed at the end), the response cache off, BENCH_RUNS (300) requests after
- * 50 warm-up ones. BENCH_QUERY: `list` (ProductList(first: 100), DE) or `product` (the catalog-only
+ * 50 warm-up ones, NODE_ENV=production unless BENCH_POSTURE=development. BENCH_QUERY: `list` (ProductList(first: 100), DE) or `product` (the catalog-only
  * product(id) of `pnpm bench:gateway`). Quicker and steadier than `pnpm bench:gateway` for
  * comparing two versions of the code back to back.
  */
@@ -20,6 +21,7 @@ if (which !== 'list' && which !== 'product') throw new Error('BENCH_QUERY must b
 const run = randomBytes(4).toString('hex');
 const plan = planSagaSystem(run, process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432');
 Object.assign(plan.env, { RATE_LIMIT_POINTS: '0', RESPONSE_CACHE: 'false', LOG_LEVEL: 'warn' });
+const posture = asDeployed(plan.env);
 let child: ChildProcess | null = null;
 
 async function main(): Promise<void> {
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const postgres = cpuSince(postgresBefore, backendCpuMs(`storefront_bench_${run}`)) / runs;
   const processes = ['gateway', 'catalog', 'inventory', 'shipping'].map((name) => [name, perRequest(name)] as const);
   const total = processes.reduce((sum, [, ms]) => sum + ms, postgres);
-  console.log(`${which === 'list' ? 'ProductList(first: 100)' : 'product(id) { id name price }'}, ${runs} requests one at a time, ${(wallMs / runs).toFixed(1)} ms each; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(`${which === 'list' ? 'ProductList(first: 100)' : 'product(id) { id name price }'}, ${runs} requests one at a time (${posture}), ${(wallMs / runs).toFixed(1)} ms each; load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`CPU ms per request: ${processes.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}, PostgreSQL ${postgres.toFixed(2)}; all ${total.toFixed(2)}`);
   await system.stop();
 }
