@@ -8,6 +8,7 @@ import { interleavedLatencies, load, scenarios, type LoadFigures, type Scenario 
 import { machineBusyMs, planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
 import { backendCpuMs, cpuSince } from './bench/service-cpu';
 import { gatewayReport, type Measured } from './bench/gateway-report';
+import { asDeployed } from './bench/deployed-posture';
 import { CONTEXTS } from './system/contexts';
 
 process.env.LOG_LEVEL ??= 'silent';
@@ -33,6 +34,8 @@ const READ_SUBGRAPHS = ['catalog', 'inventory', 'shipping'];
 const run = randomBytes(4).toString('hex');
 const plan = planSagaSystem(run, SERVER);
 Object.assign(plan.env, { RATE_LIMIT_POINTS: '0', RESPONSE_CACHE: 'false', LOG_LEVEL: 'warn' });
+// NODE_ENV=production unless BENCH_POSTURE=development (scripts/bench/deployed-posture.ts).
+const posture = asDeployed(plan.env);
 const began = Date.now();
 const progress = (line: string) => console.log(`· ${String(Math.round((Date.now() - began) / 1000)).padStart(4)} s  ${line}`);
 let devChild: ChildProcess | null = null;
@@ -44,7 +47,7 @@ const post = async (url: string, body: string) => {
 };
 
 async function main(): Promise<void> {
-  progress(`starting the storefront (run ${run})`);
+  progress(`starting the storefront (run ${run}, ${posture} posture)`);
   const system = await startSagaSystem(plan, (child) => (devChild = child));
   const subgraphUrl = (name: string) => `http://127.0.0.1:${plan.env[`${contextEnvName(name)}_PORT`]}/graphql`;
   const env = { ...plan.env, ...Object.fromEntries(CONTEXTS.map(({ name }) => [`${contextEnvName(name)}_URL`, subgraphUrl(name)])) };

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { clientOperations } from '../test/support/operations';
 import { planSagaSystem, removeSagaSystem, startSagaSystem } from './bench/saga-system';
 import { backendCpuMs, cpuSince } from './bench/service-cpu';
+import { asDeployed } from './bench/deployed-posture';
 import { describeTopology, storefrontProcesses } from './bench/topology';
 
 /**
@@ -12,11 +13,11 @@ import { describeTopology, storefrontProcesses } from './bench/topology';
  * Redis prefix, all removed at the end), the response cache off, BENCH_RUNS (300) requests after
  * 50 warm-up ones. BENCH_QUERY: `list` (ProductList(first: 100), DE) or `product` (the catalog-only
  * product(id) of `pnpm bench:gateway`). BENCH_TOPOLOGY=one-process: the storefront as
- * `pnpm dev --one-process` runs it, its one process's CPU reported. Quicker and steadier than
- * `pnpm bench:gateway` for comparing two versions of the code back to back. The services run as
- * deployed: NODE_ENV=production (graphql-js without its development checks), with secrets of the
- * run's own, since production refuses the published development ones. BENCH_CPU_PROFILE=<dir>:
- * every process writes a V8 CPU profile there when it stops (scripts/bench/cpu-profile.cjs).
+ * `pnpm dev --one-process` runs it, its one process's CPU reported. The services run as deployed,
+ * NODE_ENV=production, unless BENCH_POSTURE=development (scripts/bench/deployed-posture.ts).
+ * BENCH_CPU_PROFILE=<dir>: every process writes a V8 CPU profile there when it stops
+ * (scripts/bench/cpu-profile.cjs). Quicker and steadier than `pnpm bench:gateway` for comparing
+ * two versions of the code back to back.
  */
 const runs = Number(process.env.BENCH_RUNS ?? 300);
 const which = process.env.BENCH_QUERY ?? 'list';
@@ -28,11 +29,9 @@ Object.assign(plan.env, {
   RATE_LIMIT_POINTS: '0',
   RESPONSE_CACHE: 'false',
   LOG_LEVEL: 'warn',
-  NODE_ENV: 'production',
-  GATEWAY_SHARED_SECRET: randomBytes(24).toString('hex'),
-  SHIPPING_QUOTE_SECRET: randomBytes(24).toString('hex'),
   ...(process.env.BENCH_CPU_PROFILE ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${require.resolve('./bench/cpu-profile.cjs')}`.trim() } : {}),
 });
+const posture = asDeployed(plan.env);
 let child: ChildProcess | null = null;
 
 async function main(): Promise<void> {
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
   const postgres = cpuSince(postgresBefore, backendCpuMs(`storefront_bench_${run}`)) / runs;
   const processes = storefrontProcesses(plan.topology).map((name) => [name, perRequest(name)] as const);
   const total = processes.reduce((sum, [, ms]) => sum + ms, postgres);
-  console.log(`${which === 'list' ? 'ProductList(first: 100)' : 'product(id) { id name price }'}, ${runs} requests one at a time, ${(wallMs / runs).toFixed(1)} ms each; load average ${os.loadavg()[0]!.toFixed(1)}`);
+  console.log(`${which === 'list' ? 'ProductList(first: 100)' : 'product(id) { id name price }'}, ${runs} requests one at a time (${posture}), ${(wallMs / runs).toFixed(1)} ms each; load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`CPU ms per request: ${processes.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}, PostgreSQL ${postgres.toFixed(2)}; all ${total.toFixed(2)}`);
   const rss = Object.entries(system.rssMb()).filter(([name]) => name !== 'dev');
   console.log(`${describeTopology(plan.topology)}; resident memory after the runs: ${rss.map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}; all ${rss.reduce((sum, [, mb]) => sum + mb, 0).toFixed(0)} MB`);

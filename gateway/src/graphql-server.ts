@@ -1,3 +1,5 @@
+// First: how the gateway reaches two of Apollo's library functions on every request (see the module).
+import './apollo-hot-paths';
 import type http from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';

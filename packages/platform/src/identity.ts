@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 
 /** Who is calling, as verified by the gateway. Subgraphs never read identity from the client. */
 export interface Identity {
@@ -29,31 +30,7 @@ export interface SubgraphRequest {
  */
 export function signedContent(request: SubgraphRequest, payload: TokenPayload | null): string {
   const variables = request.variables && Object.keys(request.variables).length > 0 ? request.variables : undefined;
-  return sortedJson({ jwt: payload ?? undefined, query: request.query, variables }) ?? '';
-}
-
-/**
- * JSON with every object's keys sorted and no spaces: json-stable-stringify's text (which Hive
- * Gateway signs), value for value, for the acyclic JSON values a request carries. Written out
- * because the signed text is built on every subgraph request, with up to a thousand entity
- * references in its variables, and the package's general form (a replacer, cycle tracking,
- * indentation) costs several times more per value.
- */
-export function sortedJson(value: unknown): string | undefined {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') value = (value as { toJSON(): unknown }).toJSON();
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    let text = '[';
-    for (let i = 0; i < value.length; i += 1) text += (i > 0 ? ',' : '') + (sortedJson(value[i]) ?? 'null');
-    return `${text}]`;
-  }
-  const record = value as Record<string, unknown>;
-  let text = '{';
-  for (const key of Object.keys(record).sort()) {
-    const item = sortedJson(record[key]);
-    if (item !== undefined) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${item}`;
-  }
-  return `${text}}`;
+  return canonicalJson({ jwt: payload ?? undefined, query: request.query, variables }) ?? '';
 }
 
 function signature(content: string, secret: string): string {
