@@ -1,11 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
-import { createLogger, type ExecuteInProcess, type Identity, type SubgraphExecution } from '@storefront/platform';
-import type { GatewayContext, SubgraphCallOptions } from './subgraph-data-source';
+import type { ExecuteInProcess, Identity, SubgraphExecution } from '@storefront/platform';
+import { audienceOf, subgraphCallFailed, type GatewayContext, type SubgraphCallOptions } from './subgraph-data-source';
 import { observedFetcher } from './telemetry/subgraph-calls';
 import { cacheHintOf } from './subgraph-fetch/cache-hint';
-
-const log = createLogger('gateway');
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -13,9 +10,6 @@ type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 export interface InProcessSubgraph {
   execute: ExecuteInProcess;
 }
-
-/** Who may share an answer: the caller's subject and roles, "" for every anonymous caller. */
-const audienceOf = (identity: Identity | null): string => (identity ? `${identity.subject}\u0000${[...identity.roles].sort().join(',')}` : '');
 
 class SubgraphTimeout extends Error {
   // The name the gateway's metrics count as a timeout (telemetry/subgraph-calls.ts).
@@ -77,16 +71,7 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
       if (policy && 'restrict' in policy) policy.restrict(cacheHintOf(execution.cacheControl));
       return execution.result as GatewayGraphQLResponse;
     } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error);
-      log.warn(`the ${this.subgraph} service failed: ${cause}`);
-      if (error instanceof SubgraphTimeout) {
-        throw new GraphQLError(`The ${this.subgraph} service did not answer within ${this.options.timeoutMs} ms.`, {
-          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: this.subgraph },
-        });
-      }
-      throw new GraphQLError(`The ${this.subgraph} service is unavailable${this.options.exposeCause ? `: ${cause}` : '.'}`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
-      });
+      throw subgraphCallFailed(this.subgraph, error instanceof Error ? error.message : String(error), error instanceof SubgraphTimeout, this.options);
     }
   }
 }

@@ -31,7 +31,7 @@ const describeFailure = (error: unknown): string => {
 };
 
 /** Who may share an answer: the caller's subject and roles, "" for every anonymous caller. */
-const audienceOf = (identity: Identity | null): string => (identity ? `${identity.subject}\u0000${[...identity.roles].sort().join(',')}` : '');
+export const audienceOf = (identity: Identity | null): string => (identity ? `${identity.subject}\u0000${[...identity.roles].sort().join(',')}` : '');
 
 // Duck-typed, not `instanceof Error`: Node's own errors come from another realm under test runners.
 const isTimeout = (error: unknown): boolean => {
@@ -88,16 +88,23 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       if (policy && 'restrict' in policy) policy.restrict(cacheHintOf(answer.headers['cache-control']));
       return response;
     } catch (error) {
-      const cause = describeFailure(error);
-      log.warn(`the ${this.subgraph} service failed: ${cause}`);
-      if (isTimeout(error)) {
-        throw new GraphQLError(`The ${this.subgraph} service did not answer within ${this.options.timeoutMs} ms.`, {
-          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: this.subgraph },
-        });
-      }
-      throw new GraphQLError(`The ${this.subgraph} service is unavailable${this.options.exposeCause ? `: ${cause}` : '.'}`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
-      });
+      throw subgraphCallFailed(this.subgraph, describeFailure(error), isTimeout(error), this.options);
     }
   }
+}
+
+/**
+ * What the gateway reports for a subgraph call that failed, over HTTP or in-process: logged with its
+ * cause, then `SUBGRAPH_TIMEOUT` or `SUBGRAPH_UNAVAILABLE` for that subgraph's fields only.
+ */
+export function subgraphCallFailed(subgraph: string, cause: string, timedOut: boolean, options: SubgraphCallOptions): GraphQLError {
+  log.warn(`the ${subgraph} service failed: ${cause}`);
+  if (timedOut) {
+    return new GraphQLError(`The ${subgraph} service did not answer within ${options.timeoutMs} ms.`, {
+      extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: subgraph },
+    });
+  }
+  return new GraphQLError(`The ${subgraph} service is unavailable${options.exposeCause ? `: ${cause}` : '.'}`, {
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraph },
+  });
 }
