@@ -2,7 +2,10 @@ import type { Environment } from '@storefront/kernel';
 import type { OrderStock } from '../domain/reservation.repository';
 import type { StockLevel } from '../domain/stock-level.aggregate';
 import type { Prisma } from './prisma/generated/client';
-import { toDomain, toMovement, type StockLevelRecord } from './stock-level.mapper';
+import { z } from 'zod';
+import { StockLevelRecords, toDomain, toMovement } from './stock-level.mapper';
+
+const ProductIds = z.array(z.object({ productId: z.string() }));
 
 /** The stock levels of an order's products, inside the transaction of the event handler. */
 export class PrismaOrderStock implements OrderStock {
@@ -19,15 +22,18 @@ export class PrismaOrderStock implements OrderStock {
    */
   async lock(productIds: readonly string[]): Promise<StockLevel[]> {
     if (productIds.length === 0) return [];
-    const rows = await this.tx.$queryRaw<StockLevelRecord[]>`
+    const rows = StockLevelRecords.parse(
+      await this.tx.$queryRaw`
       SELECT product_id AS "productId", warehouse_id AS "warehouseId", on_hand AS "onHand", reserved, version
-        FROM stock_levels WHERE product_id = ANY(${[...productIds]}::text[]) ORDER BY product_id, warehouse_id FOR UPDATE`;
+        FROM stock_levels WHERE product_id = ANY(${[...productIds]}::text[]) ORDER BY product_id, warehouse_id FOR UPDATE`,
+    );
     return rows.map(toDomain);
   }
 
   async known(productIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.tx.$queryRaw<{ productId: string }[]>`
-      SELECT product_id AS "productId" FROM stock_keeping_units WHERE product_id = ANY(${[...productIds]}::text[])`;
+    const rows = ProductIds.parse(
+      await this.tx.$queryRaw`SELECT product_id AS "productId" FROM stock_keeping_units WHERE product_id = ANY(${[...productIds]}::text[])`,
+    );
     return new Set(rows.map((row) => row.productId));
   }
 

@@ -2,7 +2,7 @@ import { appendToOutbox } from '@storefront/messaging';
 import type { Reservation } from '../domain/reservation.aggregate';
 import type { ReservationRepository } from '../domain/reservation.repository';
 import type { Prisma } from './prisma/generated/client';
-import { toDomain, toIntegrationEvent } from './reservation.mapper';
+import { ReservationRows, toDomain, toIntegrationEvent } from './reservation.mapper';
 
 /** Works inside the transaction of the event handler that changes the reservation. */
 export class PrismaReservationRepository implements ReservationRepository {
@@ -23,11 +23,13 @@ export class PrismaReservationRepository implements ReservationRepository {
   async lockFor(orderId: string): Promise<Reservation | null> {
     await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inventory.reservation:${orderId}`}, 0))`;
     // In SQL, one statement with its lines: every order placed looks for its reservation here.
-    const [row] = await this.tx.$queryRaw<Parameters<typeof toDomain>[0][]>`
+    const [row] = ReservationRows.parse(
+      await this.tx.$queryRaw`
       SELECT r.order_id::text AS "orderId", r.status::text,
              (SELECT coalesce(json_agg(json_build_object('productId', l.product_id, 'warehouseId', l.warehouse_id, 'quantity', l.quantity)), '[]')
                 FROM reservation_lines l WHERE l.order_id = r.order_id) AS lines
-        FROM reservations r WHERE r.order_id = ${orderId}::uuid`;
+        FROM reservations r WHERE r.order_id = ${orderId}::uuid`,
+    );
     if (!row) return null;
     this.stored.add(orderId);
     return toDomain(row);

@@ -1,13 +1,24 @@
+import { z } from 'zod';
 import { StockReservationFailedV1, StockReservedV1 } from '@storefront/events';
 import type { OutgoingEvent } from '@storefront/messaging';
 import { Reservation, type ReservationStatus } from '../domain/reservation.aggregate';
 import type { ReservationEvent } from '../domain/reservation-events';
+import { $Enums } from './prisma/generated/client';
 
 interface ReservationRow {
   orderId: string;
   status: ReservationStatus;
   lines: { productId: string; warehouseId: string; quantity: number }[];
 }
+
+/** A reservation read in SQL with its lines: checked, not cast, since the database and not the compiler says what it holds. */
+export const ReservationRows = z.array(
+  z.object({
+    orderId: z.string(),
+    status: z.enum($Enums.ReservationStatus),
+    lines: z.array(z.object({ productId: z.string(), warehouseId: z.string(), quantity: z.number().int() })),
+  }),
+);
 
 export function toDomain(row: ReservationRow): Reservation {
   return Reservation.restore({

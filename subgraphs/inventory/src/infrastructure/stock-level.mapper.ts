@@ -1,9 +1,13 @@
 import { StockLevel, type StockLevelState } from '../domain/stock-level.aggregate';
 import type { StockEvent } from '../domain/stock-events';
+import { z } from 'zod';
 import type { Prisma, StockLevel as StockLevelRow } from './prisma/generated/client';
 
 /** A level's row as the domain needs it (not when it last changed). */
 export type StockLevelRecord = Omit<StockLevelRow, 'updatedAt'>;
+
+/** Levels read in SQL: checked, not cast, since the database and not the compiler says what they hold. */
+export const StockLevelRecords = z.array(z.object({ productId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int(), version: z.number().int() }));
 
 export function toDomain(row: StockLevelRecord): StockLevel {
   return StockLevel.restore({

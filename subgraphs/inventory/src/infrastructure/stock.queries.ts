@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { InventoryDb } from './inventory-database';
 import type { Warehouse } from './prisma/generated/client';
 
@@ -18,22 +19,8 @@ export interface StockView extends Counts {
   byWarehouse: WarehouseStockView[];
 }
 
-interface LevelRow {
-  productId: string;
-  warehouseId: string;
-  onHand: number;
-  reserved: number;
-}
-
 /** The raw stock read's rows, checked rather than cast: the database, not the compiler, says what they hold. */
-function levelRows(rows: unknown): LevelRow[] {
-  const isLevel = (row: unknown) => {
-    const { productId, warehouseId, onHand, reserved } = (row ?? {}) as Record<string, unknown>;
-    return typeof productId === 'string' && typeof warehouseId === 'string' && Number.isInteger(onHand) && Number.isInteger(reserved);
-  };
-  if (!Array.isArray(rows) || !rows.every(isLevel)) throw new Error('the stock read returned rows that are not stock levels');
-  return rows as LevelRow[];
-}
+const LevelRows = z.array(z.object({ productId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int() }));
 
 /** The read side of inventory: stock and warehouses as the storefront shows them, straight from the tables. */
 export class StockQueries {
@@ -47,7 +34,7 @@ export class StockQueries {
    */
   async stockByProductIds(productIds: readonly string[]): Promise<StockView[]> {
     if (productIds.length === 0) return [];
-    const rows = levelRows(
+    const rows = LevelRows.parse(
       await this.db.$queryRaw`
       SELECT product_id AS "productId", warehouse_id AS "warehouseId", on_hand AS "onHand", reserved
         FROM stock_levels

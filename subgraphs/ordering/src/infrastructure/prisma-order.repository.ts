@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Environment } from '@storefront/kernel';
 import { appendToOutbox } from '@storefront/messaging';
 import { isUuid } from '@storefront/platform';
@@ -5,9 +6,9 @@ import type { Order } from '../domain/order.aggregate';
 import { IdempotencyKeyTakenError, type OrderRepository, type OrdersByIdempotencyKey } from '../domain/order.repository';
 import { orderChanged, toIntegrationEvent } from './events/ordering-integration-events';
 import type { OrderingDb } from './ordering-database';
-import { toDomain, toNewOrderRow, toProgress, type OrderLineRecord, type OrderPromotionRecord, type OrderRecord } from './order.mapper';
+import { toDomain, toNewOrderRow, toProgress } from './order.mapper';
 import { orderStatusTransitions } from './order-status-metrics';
-import { Prisma } from './prisma/generated/client';
+import { $Enums, Prisma } from './prisma/generated/client';
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,7 +37,41 @@ const LOCK_ORDER = `
             FROM order_promotions p WHERE p.order_id = o.id) AS promotions
     FROM orders o WHERE o.id = $1::uuid FOR UPDATE OF o`;
 
-type LockedOrderRow = OrderRecord & { lines: OrderLineRecord[]; promotions: OrderPromotionRecord[] };
+/** LOCK_ORDER's row: checked, not cast, since the database and not the compiler says what it holds. */
+const LockedOrderRows = z.array(
+  z.object({
+    id: z.string(),
+    customerId: z.string(),
+    idempotencyKey: z.string(),
+    status: z.enum($Enums.OrderStatus),
+    totalAmount: z.number().int(),
+    subtotalAmount: z.number().int(),
+    discountAmount: z.number().int(),
+    shippingAmount: z.number().int(),
+    taxAmount: z.number().int(),
+    currency: z.string(),
+    shippingCarrier: z.string().nullable(),
+    shippingDays: z.number().int().nullable(),
+    awaitingRedemption: z.boolean(),
+    contactEmail: z.string(),
+    shipToName: z.string(),
+    shipToLine1: z.string(),
+    shipToLine2: z.string().nullable(),
+    shipToCity: z.string(),
+    shipToPostalCode: z.string(),
+    shipToCountry: z.string(),
+    statusReasonCode: z.string().nullable(),
+    statusReasonMessage: z.string().nullable(),
+    statusSince: z.date(),
+    releasedForDispatch: z.boolean(),
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    placedAt: z.date(),
+    version: z.number().int(),
+    lines: z.array(z.object({ position: z.number().int(), productId: z.string(), name: z.string(), quantity: z.number().int(), unitPriceAmount: z.number().int(), currency: z.string() })),
+    promotions: z.array(z.object({ position: z.number().int(), promotionId: z.string(), code: z.string().nullable(), description: z.string(), amount: z.number().int() })),
+  }),
+);
 
 /**
  * Orders inside one transaction: the order's rows and its integration events in the outbox commit
@@ -54,7 +89,7 @@ export class PrismaOrderRepository implements OrderRepository {
 
   async lockFor(id: string): Promise<Order | null> {
     if (!isUuid(id)) return null;
-    const [locked] = await this.tx.$queryRawUnsafe<LockedOrderRow[]>(LOCK_ORDER, id);
+    const [locked] = LockedOrderRows.parse(await this.tx.$queryRawUnsafe(LOCK_ORDER, id));
     if (!locked) return null;
     const { lines, promotions, ...row } = locked;
     this.lockedStatus.set(id, row.status);

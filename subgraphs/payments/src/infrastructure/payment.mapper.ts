@@ -1,9 +1,29 @@
 import { Payment, type PaymentState } from '../domain/payment.aggregate';
 import type { PaymentEvent } from '../domain/payment-events';
-import type { Prisma, Payment as PaymentRow } from './prisma/generated/client';
+import { z } from 'zod';
+import { $Enums, type Prisma, type Payment as PaymentRow } from './prisma/generated/client';
 
 /** A payment's row as the domain needs it (its timestamps are the database's bookkeeping). */
 export type PaymentRecord = Omit<PaymentRow, 'createdAt' | 'updatedAt'>;
+
+/** Payments read in SQL: checked, not cast, since the database and not the compiler says what they hold. */
+export const PaymentRecords = z.array(
+  z.object({
+    id: z.string(),
+    orderId: z.string(),
+    customerId: z.string(),
+    amount: z.number().int(),
+    currency: z.string(),
+    status: z.enum($Enums.PaymentStatus),
+    paymentToken: z.string(),
+    providerReference: z.string().nullable(),
+    failureCode: z.string().nullable(),
+    failureMessage: z.string().nullable(),
+    capturedAmount: z.number().int(),
+    refundedAmount: z.number().int(),
+    version: z.number().int(),
+  }),
+);
 
 export function toDomain(row: PaymentRecord): Payment {
   return Payment.restore({

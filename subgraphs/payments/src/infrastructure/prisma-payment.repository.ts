@@ -2,7 +2,7 @@ import { appendToOutbox } from '@storefront/messaging';
 import { isUuid } from '@storefront/platform';
 import type { Payment } from '../domain/payment.aggregate';
 import type { PaymentRepository } from '../domain/payment.repository';
-import { toDomain, toPersistence, toRefundRow, type PaymentRecord } from './payment.mapper';
+import { PaymentRecords, toDomain, toPersistence, toRefundRow } from './payment.mapper';
 import { toIntegrationEvent } from './payments-integration-events';
 import type { Prisma } from './prisma/generated/client';
 
@@ -41,7 +41,7 @@ export class PrismaPaymentRepository implements PaymentRepository {
 
   async lockFor(orderId: string): Promise<Payment | null> {
     if (!isUuid(orderId)) return null;
-    const [row] = await this.tx.$queryRawUnsafe<PaymentRecord[]>(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_id = $1::uuid FOR UPDATE`, orderId);
+    const [row] = PaymentRecords.parse(await this.tx.$queryRawUnsafe(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE order_id = $1::uuid FOR UPDATE`, orderId));
     return row ? toDomain(row) : null;
   }
 

@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import { appendToOutbox } from '@storefront/messaging';
 import { isUuid } from '@storefront/platform';
 import type { Shipment } from '../domain/shipment.aggregate';
 import type { CancelledOrders, ShipmentRepository } from '../domain/shipment.repository';
 import type { Prisma } from './prisma/generated/client';
-import { toDomain, toIntegrationEvent, toPersistence, type ShipmentRecord } from './shipment.mapper';
+import { ShipmentRecords, toDomain, toIntegrationEvent, toPersistence } from './shipment.mapper';
+
+const Exists = z.array(z.object({ cancelled: z.boolean() }));
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,7 +40,7 @@ export class PrismaShipmentRepository implements ShipmentRepository {
   async lockFor(orderId: string): Promise<Shipment | null> {
     if (!isUuid(orderId)) return null;
     await this.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`shipping.shipment:${orderId}`}, 0))`;
-    const [row] = await this.tx.$queryRawUnsafe<ShipmentRecord[]>(SHIPMENT_OF_ORDER, orderId);
+    const [row] = ShipmentRecords.parse(await this.tx.$queryRawUnsafe(SHIPMENT_OF_ORDER, orderId));
     return row ? toDomain(row) : null;
   }
 
@@ -74,7 +77,7 @@ export class PrismaCancelledOrders implements CancelledOrders {
   constructor(private readonly tx: Tx) {}
 
   async has(orderId: string): Promise<boolean> {
-    const [row] = await this.tx.$queryRaw<{ cancelled: boolean }[]>`SELECT EXISTS (SELECT 1 FROM cancelled_orders WHERE order_id = ${orderId}::uuid) AS cancelled`;
+    const [row] = Exists.parse(await this.tx.$queryRaw`SELECT EXISTS (SELECT 1 FROM cancelled_orders WHERE order_id = ${orderId}::uuid) AS cancelled`);
     return row?.cancelled ?? false;
   }
 

@@ -2,10 +2,33 @@ import { DispatchRequestedV1, ShipmentDeliveredV1, ShipmentDispatchedV1 } from '
 import type { OutgoingEvent } from '@storefront/messaging';
 import { Shipment, type ShipmentState } from '../domain/shipment.aggregate';
 import type { ShipmentEvent } from '../domain/shipment-events';
-import type { Shipment as ShipmentRow, ShipmentLine as ShipmentLineRow } from './prisma/generated/client';
+import { z } from 'zod';
+import { $Enums, type Shipment as ShipmentRow, type ShipmentLine as ShipmentLineRow } from './prisma/generated/client';
 
 /** A shipment's row and lines as the domain needs them (not when it was created, nor which shipment a line is of). */
 export type ShipmentRecord = Omit<ShipmentRow, 'createdAt'> & { lines: Pick<ShipmentLineRow, 'productId' | 'quantity'>[] };
+
+/** Shipments read in SQL with their lines: checked, not cast, since the database and not the compiler says what they hold. */
+export const ShipmentRecords = z.array(
+  z.object({
+    id: z.string(),
+    orderId: z.string(),
+    customerId: z.string(),
+    status: z.enum($Enums.ShipmentStatus),
+    recipientName: z.string(),
+    addressLine1: z.string(),
+    addressLine2: z.string().nullable(),
+    city: z.string(),
+    postalCode: z.string(),
+    country: z.string(),
+    carrier: z.string().nullable(),
+    trackingNumber: z.string().nullable(),
+    dispatchedAt: z.date().nullable(),
+    deliveredAt: z.date().nullable(),
+    cancelledAt: z.date().nullable(),
+    lines: z.array(z.object({ productId: z.string(), quantity: z.number().int() })),
+  }),
+);
 
 export function toDomain(row: ShipmentRecord): Shipment {
   return Shipment.restore({

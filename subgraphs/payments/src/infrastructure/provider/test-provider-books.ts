@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readLocked } from '@storefront/platform';
 import type { PaymentsDb } from '../payments-database';
 import type { Prisma, TestProviderOperation } from '../prisma/generated/client';
@@ -20,6 +21,21 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
+/** Entries read in SQL: checked, not cast, since the database and not the compiler says what they hold. */
+const EntryRows = z.array(
+  z.object({
+    idempotencyKey: z.string(),
+    kind: z.string(),
+    reference: z.string().nullable(),
+    amount: z.number().int().nullable(),
+    currency: z.string().nullable(),
+    outcome: z.string().nullable(),
+    declineCode: z.string().nullable(),
+    failedAttempts: z.number().int(),
+    createdAt: z.date(),
+  }),
+);
+
 /** An entry's columns under the names `Entry` gives them. */
 const ENTRY_COLUMNS = `idempotency_key AS "idempotencyKey", kind, reference, amount, currency, outcome, decline_code AS "declineCode",
   failed_attempts AS "failedAttempts", created_at AS "createdAt"`;
@@ -39,13 +55,15 @@ export class TestProviderBooks {
     return this.db.$transaction(async (tx) => {
       // A first call's row is the one its insert returns, and is held by this transaction already;
       // a later call's (the insert did nothing) is locked and read.
-      const [created] = await tx.$queryRawUnsafe<Entry[]>(
-        `INSERT INTO test_provider_operations (idempotency_key, kind, amount, currency) VALUES ($1, $2, $3::int, $4)
-         ON CONFLICT DO NOTHING RETURNING ${ENTRY_COLUMNS}`,
-        key,
-        kind,
-        amount?.amount ?? null,
-        amount?.currency ?? null,
+      const [created] = EntryRows.parse(
+        await tx.$queryRawUnsafe(
+          `INSERT INTO test_provider_operations (idempotency_key, kind, amount, currency) VALUES ($1, $2, $3::int, $4)
+           ON CONFLICT DO NOTHING RETURNING ${ENTRY_COLUMNS}`,
+          key,
+          kind,
+          amount?.amount ?? null,
+          amount?.currency ?? null,
+        ),
       );
       const entry = created ?? (await this.lockedEntry(tx, key));
       if (!entry || entry.kind !== kind || entry.amount !== (amount?.amount ?? null) || entry.currency !== (amount?.currency ?? null)) {
@@ -58,12 +76,14 @@ export class TestProviderBooks {
         return 'FAILED_THIS_TIME';
       }
       const { outcome, reference, declineCode = null } = decision;
-      const [decided] = await tx.$queryRawUnsafe<Entry[]>(
-        `UPDATE test_provider_operations SET outcome = $2, reference = $3, decline_code = $4 WHERE idempotency_key = $1 RETURNING ${ENTRY_COLUMNS}`,
-        key,
-        outcome,
-        reference,
-        declineCode,
+      const [decided] = EntryRows.parse(
+        await tx.$queryRawUnsafe(
+          `UPDATE test_provider_operations SET outcome = $2, reference = $3, decline_code = $4 WHERE idempotency_key = $1 RETURNING ${ENTRY_COLUMNS}`,
+          key,
+          outcome,
+          reference,
+          declineCode,
+        ),
       );
       return decided!;
     });
